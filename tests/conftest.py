@@ -1,0 +1,106 @@
+"""Shared fixtures: a small organisation with one person in every role, and another
+organisation whose people must never see it."""
+
+import os
+from dataclasses import dataclass
+
+import pytest
+from django.db import connection
+
+from teams.models import Organisation, Person, Team
+from tests.factories import OrganisationFactory, PersonFactory, TeamFactory
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    del config
+    vendor = connection.vendor
+    for item in items:
+        if item.get_closest_marker("postgres") and vendor != "postgresql":
+            # Concurrency tests need PostgreSQL's row locks; .ci/run runs them in its PostgreSQL
+            # pass and deselects them from the SQLite pass, so nothing is skipped there.
+            item.add_marker(pytest.mark.skip(reason="needs DATABASE_URL pointing at PostgreSQL"))
+
+
+@dataclass
+class World:
+    """Children's Services → Assessment (service) → Team A and Team B; Adults → Team C."""
+
+    organisation: Organisation
+    children: Team
+    assessment: Team
+    team_a: Team
+    team_b: Team
+    adults: Team
+    team_c: Team
+    org_admin: Person
+    ld_lead: Person
+    service_manager: Person
+    manager_a: Person
+    manager_b: Person
+    practitioner_a: Person
+    practitioner_a2: Person
+    practitioner_b: Person
+    practitioner_c: Person
+    other_organisation: Organisation
+    outsider: Person
+    outsider_team: Team
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    organisation = OrganisationFactory(name="Northshire County Council", slug="northshire")
+    children = TeamFactory(
+        organisation=organisation, name="Children's Services", kind=Team.Kind.SERVICE
+    )
+    assessment = TeamFactory(
+        organisation=organisation, name="Assessment", kind=Team.Kind.SERVICE, parent=children
+    )
+    team_a = TeamFactory(organisation=organisation, name="Assessment Team 1", parent=assessment)
+    team_b = TeamFactory(organisation=organisation, name="Assessment Team 2", parent=assessment)
+    adults = TeamFactory(organisation=organisation, name="Adult Services", kind=Team.Kind.SERVICE)
+    team_c = TeamFactory(organisation=organisation, name="Hospital Team", parent=adults)
+    other = OrganisationFactory(name="Southshire Council", slug="southshire")
+    outsider_team = TeamFactory(organisation=other, name="Southshire Team")
+
+    def person(name: str, roles: list[str], **kwargs: object) -> Person:
+        email = name.lower().replace(" ", ".") + "@northshire.example"
+        return PersonFactory(
+            organisation=organisation, full_name=name, email=email, roles=roles, **kwargs
+        )
+
+    return World(
+        organisation=organisation,
+        children=children,
+        assessment=assessment,
+        team_a=team_a,
+        team_b=team_b,
+        adults=adults,
+        team_c=team_c,
+        org_admin=person("Olu Admin", ["org_admin"]),
+        ld_lead=person("Lena Learning", ["ld_lead"]),
+        service_manager=person(
+            "Sam Service", ["team_manager", "practitioner"], manages=[assessment]
+        ),
+        manager_a=person(
+            "Maya Manager", ["team_manager", "practitioner"], manages=[team_a], team=team_a
+        ),
+        manager_b=person(
+            "Ben Manager", ["team_manager", "practitioner"], manages=[team_b], team=team_b
+        ),
+        practitioner_a=person("Priya Practitioner", ["practitioner"], team=team_a),
+        practitioner_a2=person("Alex Amari", ["practitioner"], team=team_a),
+        practitioner_b=person("Bola Bello", ["practitioner"], team=team_b),
+        practitioner_c=person("Chris Carter", ["practitioner"], team=team_c),
+        other_organisation=other,
+        outsider=PersonFactory(
+            organisation=other,
+            full_name="Olive Outsider",
+            email="olive@southshire.example",
+            roles=["org_admin", "ld_lead", "team_manager"],
+            manages=[outsider_team],
+            team=outsider_team,
+        ),
+        outsider_team=outsider_team,
+    )

@@ -5,7 +5,7 @@ from django.urls import include, path
 
 from config.api import api
 from teams import views as team_views
-from teams.forms import SignInForm
+from teams.auth_forms import PasswordResetRequestForm, SignInForm
 
 urlpatterns = [
     path("", team_views.home, name="home"),
@@ -17,6 +17,34 @@ urlpatterns = [
         name="login",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    # People added by an admin or the HR import have no password yet: they set one through the
+    # reset link, which is also the "forgotten password" route.
+    path(
+        "password/reset/",
+        auth_views.PasswordResetView.as_view(form_class=PasswordResetRequestForm),
+        name="password_reset",
+    ),
+    path(
+        "password/reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(post_reset_login=False),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password/reset/complete/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+    path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "password/change/done/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
     path("organisation/", include("teams.urls")),
     path("integrations/", include("integrations.urls")),
     path("api/v1/", api.urls),

@@ -1,0 +1,136 @@
+"""Every URL pattern, found from the resolver, is checked against every kind of visitor.
+
+A new URL without an entry in EXPECTATIONS fails this test, so nobody can add a page without
+deciding who may open it. The API's operations are enumerated from the OpenAPI schema in
+tests/api/test_api_permission_matrix.py; only the API's documentation URLs are checked here.
+"""
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+ACTORS = ("anonymous", "practitioner", "other_manager", "ld_lead", "org_admin", "outsider")
+
+# The people each actor is played by in the `world` fixture. "other_manager" manages Team B and
+# looks at Team A's people and objects.
+ACTOR_PEOPLE = {
+    "practitioner": "practitioner_a",
+    "other_manager": "manager_b",
+    "ld_lead": "ld_lead",
+    "org_admin": "org_admin",
+    "outsider": "outsider",
+}
+
+LOGIN = "login"  # a redirect to the sign-in page
+OK, FORBIDDEN, NOT_FOUND, NOT_ALLOWED = 200, 403, 404, 405
+
+
+def expect(
+    anonymous: int | str = LOGIN,
+    practitioner: int | str = OK,
+    other_manager: int | str = OK,
+    ld_lead: int | str = OK,
+    org_admin: int | str = OK,
+    outsider: int | str = OK,
+) -> dict[str, int | str]:
+    return dict(
+        anonymous=anonymous,
+        practitioner=practitioner,
+        other_manager=other_manager,
+        ld_lead=ld_lead,
+        org_admin=org_admin,
+        outsider=outsider,
+    )
+
+
+SIGNED_IN = expect()
+ADMIN_ONLY = expect(
+    practitioner=FORBIDDEN, other_manager=FORBIDDEN, ld_lead=FORBIDDEN, outsider=FORBIDDEN
+)
+# An org admin's page about one of our objects: other org admins get 404, as if it did not exist.
+ADMIN_OBJECT = expect(
+    practitioner=FORBIDDEN, other_manager=FORBIDDEN, ld_lead=FORBIDDEN, outsider=NOT_FOUND
+)
+STAFF_LISTS = expect(practitioner=FORBIDDEN, outsider=OK)
+PUBLIC = expect(anonymous=OK)
+
+# Expected GET status for every URL name; "login" means a redirect to the sign-in page.
+EXPECTATIONS: dict[str, dict[str, int | str]] = {
+    "home": SIGNED_IN,
+    "login": expect(
+        anonymous=OK, practitioner=302, other_manager=302, ld_lead=302, org_admin=302, outsider=302
+    ),
+    "logout": expect(
+        anonymous=NOT_ALLOWED,
+        practitioner=NOT_ALLOWED,
+        other_manager=NOT_ALLOWED,
+        ld_lead=NOT_ALLOWED,
+        org_admin=NOT_ALLOWED,
+        outsider=NOT_ALLOWED,
+    ),
+    "api:openapi-json": expect(anonymous=OK),
+    "api:openapi-view": SIGNED_IN,
+    "password_reset": PUBLIC,
+    "password_reset_done": PUBLIC,
+    "password_reset_confirm": PUBLIC,
+    "password_reset_complete": PUBLIC,
+    "password_change": SIGNED_IN,
+    "password_change_done": SIGNED_IN,
+}
+
+# URL keyword arguments by name, filled from the world: Team A's things.
+KWARGS: dict[str, Callable[[object], object]] = {
+    "uidb64": lambda world: "MQ",
+    "token": lambda world: "expired-token",
+}
+
+
+def walk(resolver: URLResolver, namespace: str = "") -> Iterator[tuple[str, URLPattern]]:
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from walk(entry, inner)
+        elif entry.name:
+            yield f"{namespace}{entry.name}", entry
+
+
+def url_names() -> list[str]:
+    names = []
+    for name, _pattern in walk(get_resolver()):
+        # API operations are covered by the OpenAPI-driven matrix; its docs are covered here.
+        if name.startswith("api:") and name not in {"api:openapi-json", "api:openapi-view"}:
+            continue
+        names.append(name)
+    return sorted(set(names))
+
+
+def test_every_url_has_an_expectation():
+    missing = [name for name in url_names() if name not in EXPECTATIONS]
+    stale = [name for name in EXPECTATIONS if name not in url_names()]
+    assert not missing, f"URLs with no permission expectation: {missing}"
+    assert not stale, f"Expectations for URLs that no longer exist: {stale}"
+
+
+@pytest.mark.parametrize("name", url_names())
+def test_url_permissions(world, client, name):
+    pattern = dict(walk(get_resolver()))[name]
+    params = list(pattern.pattern.converters)
+    kwargs = {param: KWARGS[param](world) for param in params}
+    url = reverse(name, kwargs=kwargs)
+    expected = EXPECTATIONS[name]
+    failures = []
+    for actor in ACTORS:
+        client.logout()
+        if actor != "anonymous":
+            person = getattr(world, ACTOR_PEOPLE[actor])
+            client.force_login(person)
+        response = client.get(url)
+        want = expected[actor]
+        if want == LOGIN:
+            got_login = response.status_code == 302 and reverse("login") in response["Location"]
+            if not got_login:
+                failures.append(f"{actor}: expected sign-in redirect, got {response.status_code}")
+        elif response.status_code != want:
+            failures.append(f"{actor}: expected {want}, got {response.status_code}")
+    assert not failures, f"{name} ({url}): " + "; ".join(failures)

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_tables2",
     "django_filters",
+    # Only for the API docs page's templates and static Swagger UI (no CDN, so CSP holds).
+    "ninja",
     "django_tasks_db",
     "axes",
     "teams",
@@ -258,6 +260,9 @@ DJANGO_TABLES2_PAGE_RANGE = 8
 
 API_PAGE_SIZE = 50
 API_MAX_PAGE_SIZE = 500
+# django-ninja's LimitOffsetPagination reads these: every list endpoint pages the same way.
+NINJA_PAGINATION_PER_PAGE = API_PAGE_SIZE
+NINJA_PAGINATION_MAX_LIMIT = API_MAX_PAGE_SIZE
 
 LOGGING = {
     "version": 1,

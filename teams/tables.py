@@ -30,8 +30,10 @@ class PersonTable(GovukTable):
     )
     employee_number = tables.Column(verbose_name="Employee number")
     job_title = tables.Column(verbose_name="Job title")
-    teams = tables.Column(verbose_name="Current teams", empty_values=(), orderable=False)
-    roles = tables.Column(verbose_name="Roles", empty_values=(), orderable=False)
+    # Read from prefetched rows in render_*; the accessor must not touch Person.roles, which
+    # would run a query per row.
+    teams = tables.Column(verbose_name="Current teams", accessor="pk", orderable=False)
+    roles = tables.Column(verbose_name="Roles", accessor="pk", orderable=False)
     contract_type = tables.Column(verbose_name="Contract")
     career_stage = tables.Column(verbose_name="Career stage")
 

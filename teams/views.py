@@ -14,11 +14,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import Form
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, QueryDict
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_tables2 import RequestConfig
 
 from teams import access, selectors, services
@@ -66,6 +66,11 @@ structure_admin_required = _requires(access.can_manage_structure)
 audit_reader_required = _requires(access.is_org_admin)
 
 
+def _posted(request: HttpRequest) -> QueryDict | None:
+    """Form data on POST, else None; an empty POST still binds so its errors show."""
+    return request.POST if request.method == "POST" else None
+
+
 def _save(form: Form, write: Callable[[], object]) -> bool:
     """Runs a service write, moving its ValidationError onto the form; True when it saved."""
     try:
@@ -80,6 +85,7 @@ def _save(form: Form, write: Callable[[], object]) -> bool:
 
 
 @login_required
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     user = request.user
     context: dict[str, object] = {
@@ -103,6 +109,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def people(request: HttpRequest) -> HttpResponse:
     filterset = PersonFilter(
         request.GET or None, queryset=selectors.people_list(request.user), request=request
@@ -122,6 +129,7 @@ def people(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def person(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.person_detail(request.user, pk)
     return render(
@@ -143,7 +151,7 @@ def _person_url(person: Person) -> str:
 @require_http_methods(["GET", "POST"])
 def person_create(request: HttpRequest) -> HttpResponse:
     organisation = request.user.organisation
-    form = PersonCreateForm(request.POST or None, organisation=organisation)
+    form = PersonCreateForm(_posted(request), organisation=organisation)
     created: list[Person] = []
     if form.is_valid():
         data = dict(form.cleaned_data)
@@ -166,7 +174,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     target = selectors.person_for_admin(request.user, pk)
     initial = {name: getattr(target, name) for name in PersonEditForm.base_fields}
-    form = PersonEditForm(request.POST or None, initial=initial)
+    form = PersonEditForm(_posted(request), initial=initial)
     if form.is_valid() and _save(
         form, lambda: services.person_update(actor=request.user, person=target, **form.cleaned_data)
     ):
@@ -187,7 +195,7 @@ def person_roles(request: HttpRequest, pk: int) -> HttpResponse:
         "roles": list(target.role_assignments.values_list("role", flat=True)),
         "specialisms": list(target.specialisms.values_list("tag", flat=True)),
     }
-    form = RolesForm(request.POST or None, initial=initial)
+    form = RolesForm(_posted(request), initial=initial)
 
     def write() -> None:
         services.person_roles_set(
@@ -211,7 +219,7 @@ def person_roles(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def membership_add(request: HttpRequest, pk: int) -> HttpResponse:
     target = selectors.person_for_admin(request.user, pk)
-    form = MembershipStartForm(request.POST or None, organisation=request.user.organisation)
+    form = MembershipStartForm(_posted(request), organisation=request.user.organisation)
     if form.is_valid() and _save(
         form,
         lambda: services.membership_start(
@@ -236,7 +244,7 @@ def membership_add(request: HttpRequest, pk: int) -> HttpResponse:
 def membership_end(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
     target = selectors.person_for_admin(request.user, pk)
     membership = selectors.membership_of(target, membership_pk)
-    form = MembershipEndForm(request.POST or None)
+    form = MembershipEndForm(_posted(request))
     if form.is_valid() and _save(
         form,
         lambda: services.membership_end(
@@ -261,7 +269,7 @@ def membership_end(request: HttpRequest, pk: int, membership_pk: int) -> HttpRes
 @require_http_methods(["GET", "POST"])
 def working_pattern_add(request: HttpRequest, pk: int) -> HttpResponse:
     target = selectors.person_for_admin(request.user, pk)
-    form = WorkingPatternForm(request.POST or None)
+    form = WorkingPatternForm(_posted(request))
     if form.is_valid() and _save(
         form,
         lambda: services.working_pattern_set(
@@ -284,7 +292,7 @@ def working_pattern_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def registration_add(request: HttpRequest, pk: int) -> HttpResponse:
     target = selectors.person_for_admin(request.user, pk)
-    form = RegistrationForm(request.POST or None)
+    form = RegistrationForm(_posted(request))
     if form.is_valid() and _save(
         form,
         lambda: services.registration_add(actor=request.user, person=target, **form.cleaned_data),
@@ -309,7 +317,7 @@ def registration_edit(request: HttpRequest, pk: int, registration_pk: int) -> Ht
     target = selectors.person_for_admin(request.user, pk)
     registration = selectors.registration_of(target, registration_pk)
     initial = {name: getattr(registration, name) for name in RegistrationForm.base_fields}
-    form = RegistrationForm(request.POST or None, initial=initial)
+    form = RegistrationForm(_posted(request), initial=initial)
     if form.is_valid() and _save(
         form,
         lambda: services.registration_update(
@@ -351,6 +359,7 @@ def registration_remove(request: HttpRequest, pk: int, registration_pk: int) -> 
 
 
 @login_required
+@require_safe
 def teams(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -363,6 +372,7 @@ def teams(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def team(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.team_detail(request.user, pk)
     return render(
@@ -385,7 +395,7 @@ def _team_url(team: Team) -> str:
 @require_http_methods(["GET", "POST"])
 def team_create(request: HttpRequest) -> HttpResponse:
     form = TeamForm(
-        request.POST or None,
+        _posted(request),
         organisation=request.user.organisation,
         initial={"kind": Team.Kind.TEAM, "parent": request.GET.get("parent")},
     )
@@ -408,7 +418,7 @@ def team_edit(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.team_for_admin(request.user, pk)
     initial = {name: getattr(found, name) for name in TeamForm.base_fields}
     form = TeamForm(
-        request.POST or None, organisation=request.user.organisation, team=found, initial=initial
+        _posted(request), organisation=request.user.organisation, team=found, initial=initial
     )
     if form.is_valid() and _save(
         form, lambda: services.team_update(actor=request.user, team=found, **form.cleaned_data)
@@ -432,7 +442,7 @@ def team_manager_add(request: HttpRequest, pk: int) -> HttpResponse:
         .exclude(managed_teams=found)
         .order_by("full_name")
     )
-    form = TeamManagerForm(request.POST or None, people=candidates)
+    form = TeamManagerForm(_posted(request), people=candidates)
     if form.is_valid() and _save(
         form,
         lambda: services.team_manager_add(
@@ -466,7 +476,7 @@ def team_manager_remove(request: HttpRequest, pk: int, person_pk: int) -> HttpRe
 def organisation_settings(request: HttpRequest) -> HttpResponse:
     organisation = request.user.organisation
     form = OrganisationForm(
-        request.POST or None,
+        _posted(request),
         initial={
             "name": organisation.name,
             "brand_colour": organisation.brand_colour,
@@ -496,6 +506,7 @@ def organisation_settings(request: HttpRequest) -> HttpResponse:
 
 
 @audit_reader_required
+@require_safe
 def audit(request: HttpRequest) -> HttpResponse:
     filterset = AuditFilter(
         request.GET or None, queryset=selectors.audit_list(request.user), request=request
@@ -510,6 +521,7 @@ def audit(request: HttpRequest) -> HttpResponse:
 
 
 @audit_reader_required
+@require_safe
 def audit_entry(request: HttpRequest, pk: int) -> HttpResponse:
     entry = selectors.audit_entry(request.user, pk)
     keys = sorted(set(entry.before) | set(entry.after))
@@ -529,6 +541,7 @@ def audit_entry(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def tokens(request: HttpRequest) -> HttpResponse:
     return render(request, "teams/tokens.html", {"tokens": selectors.tokens_list(request.user)})
 
@@ -536,7 +549,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def token_create(request: HttpRequest) -> HttpResponse:
-    form = ApiTokenForm(request.POST or None)
+    form = ApiTokenForm(_posted(request))
     created: list[tuple[object, str]] = []
     if form.is_valid() and _save(
         form,

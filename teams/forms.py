@@ -11,12 +11,14 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db.models import Q
 
 from teams.models import (
     CareerStage,
     ContractType,
     Organisation,
     Person,
+    PersonQuerySet,
     Regulator,
     Role,
     SpecialismTag,
@@ -287,13 +289,28 @@ class TeamForm(forms.Form):
 
 
 class TeamManagerForm(forms.Form):
-    person = forms.ModelChoiceField(
-        label="Person", queryset=Person.objects.none(), empty_label="Choose a person"
+    """Finds the new manager by email or employee number: a list of every person in a large
+    organisation would be too long to choose from."""
+
+    person = forms.CharField(
+        label="Work email or employee number",
+        max_length=254,
+        widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
     )
 
-    def __init__(self, *args: object, people: object, **kwargs: object) -> None:
+    def __init__(self, *args: object, people: PersonQuerySet, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = people
+        self.people = people
+
+    def clean_person(self) -> Person:
+        value = self.cleaned_data["person"].strip()
+        match = self.people.filter(Q(email__iexact=value) | Q(employee_number__iexact=value))
+        found = list(match[:2])
+        if len(found) != 1:
+            raise ValidationError(
+                "Nobody who can manage this team has that work email or employee number."
+            )
+        return found[0]
 
 
 class OrganisationForm(forms.Form):

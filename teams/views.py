@@ -480,7 +480,9 @@ def organisation_settings(request: HttpRequest) -> HttpResponse:
         initial={
             "name": organisation.name,
             "brand_colour": organisation.brand_colour,
-            "standard_weekly_hours": organisation.standard_weekly_minutes / 60,
+            "standard_weekly_hours": f"{organisation.standard_weekly_minutes / 60:.2f}".rstrip(
+                "0"
+            ).rstrip("."),
         },
     )
     if form.is_valid() and _save(

@@ -125,7 +125,7 @@ def test_org_admin_adds_and_removes_a_manager(world, client):
     client.force_login(world.org_admin)
     client.post(
         reverse("teams:team-manager-add", args=[world.team_c.pk]),
-        {"person": world.practitioner_c.pk},
+        {"person": world.practitioner_c.email.upper()},
     )
     assert TeamManager.objects.filter(team=world.team_c, person=world.practitioner_c).exists()
     assert (
@@ -143,7 +143,7 @@ def test_org_admin_adds_and_removes_a_manager(world, client):
 def test_people_of_another_organisation_cannot_be_made_managers(world, client):
     client.force_login(world.org_admin)
     response = client.post(
-        reverse("teams:team-manager-add", args=[world.team_c.pk]), {"person": world.outsider.pk}
+        reverse("teams:team-manager-add", args=[world.team_c.pk]), {"person": world.outsider.email}
     )
     assert "person" in response.context["form"].errors
     assert not TeamManager.objects.filter(team=world.team_c).exists()

@@ -22,6 +22,7 @@ from teams.models import (
     ApiToken,
     AuditEntry,
     Membership,
+    Organisation,
     Person,
     PersonQuerySet,
     Role,
@@ -51,6 +52,13 @@ def is_team_manager(user: Viewer) -> bool:
 
 def sees_whole_organisation(user: Viewer) -> bool:
     return is_org_admin(user) or is_ld_lead(user)
+
+
+def organisations_visible_to(user: Viewer) -> QuerySet[Organisation]:
+    """A person only ever sees their own employer."""
+    if not _signed_in(user):
+        return Organisation.objects.none()
+    return Organisation.objects.filter(pk=user.organisation_id)
 
 
 def teams_managed_by(user: Viewer) -> TeamQuerySet:

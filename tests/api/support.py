@@ -1,0 +1,64 @@
+"""A small JSON client and helpers for the API tests: paths are relative to /api/v1."""
+
+import json
+
+from django.test import Client
+
+API = "/api/v1"
+
+
+class Api:
+    """Wraps Django's test client: JSON bodies in, ``response.json()`` out."""
+
+    def __init__(self, client: Client):
+        self.client = client
+        self.headers: dict[str, str] = {}
+
+    def as_(self, person):
+        """Signs in with a browser session (the test client skips CSRF unless told not to)."""
+        self.client.logout()
+        self.headers = {}
+        if person is not None:
+            self.client.force_login(person)
+        return self
+
+    def with_token(self, raw):
+        """Calls as a script would: no session, only the bearer token."""
+        self.client.logout()
+        self.headers = {"Authorization": f"Bearer {raw}"}
+        return self
+
+    def get(self, path, params=None):
+        return self.client.get(API + path, params or {}, headers=self.headers)
+
+    def _send(self, method, path, body):
+        data = body if isinstance(body, str | bytes) else json.dumps(body or {})
+        return getattr(self.client, method)(
+            API + path, data, content_type="application/json", headers=self.headers
+        )
+
+    def post(self, path, body=None):
+        return self._send("post", path, body)
+
+    def patch(self, path, body=None):
+        return self._send("patch", path, body)
+
+    def delete(self, path):
+        return self.client.delete(API + path, headers=self.headers)
+
+
+def ids(response):
+    return [item["id"] for item in response.json()["items"]]
+
+
+def names(response, key="full_name"):
+    return [item[key] for item in response.json()["items"]]
+
+
+def error_of(response):
+    """The error body every failure shares."""
+    body = response.json()
+    assert set(body) == {"error"}, body
+    assert set(body["error"]) == {"status", "code", "message", "fields"}, body
+    assert body["error"]["status"] == response.status_code
+    return body["error"]

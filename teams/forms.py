@@ -38,8 +38,19 @@ class DateInput(forms.DateInput):
         )
 
 
-def date_field(label: str, *, required: bool = False, help_text: str = "") -> forms.DateField:
-    return forms.DateField(label=label, required=required, help_text=help_text, widget=DateInput())
+def date_field(
+    label: str, *, required: bool = False, help_text: str = "", missing: str = ""
+) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        widget=DateInput(),
+        error_messages={
+            "required": missing or f"Enter the {label.lower()}.",
+            "invalid": f"The {label.lower()} must be a real date.",
+        },
+    )
 
 
 def add_service_errors(form: forms.Form, error: ValidationError) -> None:
@@ -90,7 +101,11 @@ class DurationField(forms.CharField):
         super().__init__(**kwargs)
 
     def clean(self, value: str | None) -> int:
-        return parse_duration_minutes(super().clean(value) or "")
+        try:
+            return parse_duration_minutes(super().clean(value) or "")
+        except ValidationError as error:
+            # Seven fields share these messages; naming the day tells them apart in the summary.
+            raise ValidationError(f"{self.label}: {error.messages[0]}") from error
 
 
 # People -------------------------------------------------------------------------------------
@@ -99,8 +114,14 @@ class DurationField(forms.CharField):
 class PersonDetailsForm(forms.Form):
     """Fields shared by adding and editing a person."""
 
-    full_name = forms.CharField(label="Full name", max_length=200)
+    full_name = forms.CharField(
+        error_messages={"required": "Enter their full name."}, label="Full name", max_length=200
+    )
     email = forms.EmailField(
+        error_messages={
+            "required": "Enter their work email address.",
+            "invalid": "Enter an email address like name@example.org.",
+        },
         label="Work email",
         help_text="They sign in with this address.",
         widget=forms.EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
@@ -181,7 +202,14 @@ class RolesForm(forms.Form):
 
 
 class MembershipStartForm(forms.Form):
-    team = forms.ModelChoiceField(label="Team", queryset=Team.objects.none())
+    team = forms.ModelChoiceField(
+        error_messages={
+            "required": "Choose a team.",
+            "invalid_choice": "Choose a team from the list.",
+        },
+        label="Team",
+        queryset=Team.objects.none(),
+    )
     start_date = date_field("Start date", required=True)
     keep_other_teams = forms.BooleanField(
         label="Also stay in their current teams",
@@ -195,12 +223,17 @@ class MembershipStartForm(forms.Form):
 
 
 class MembershipEndForm(forms.Form):
-    end_date = date_field("Last day in the team", required=True)
+    end_date = date_field(
+        "Last day in the team", required=True, missing="Enter their last day in the team."
+    )
 
 
 class WorkingPatternForm(forms.Form):
     effective_from = date_field(
-        "Starts on", required=True, help_text="The first day this pattern applies."
+        "Starts on",
+        required=True,
+        help_text="The first day this pattern applies.",
+        missing="Enter the day this pattern starts.",
     )
     monday_minutes = DurationField(label="Monday")
     tuesday_minutes = DurationField(label="Tuesday")
@@ -216,9 +249,16 @@ class WorkingPatternForm(forms.Form):
 
 class RegistrationForm(forms.Form):
     regulator = forms.ModelChoiceField(
-        label="Regulator", queryset=Regulator.objects.all(), empty_label="Choose a regulator"
+        error_messages={
+            "required": "Choose a regulator.",
+            "invalid_choice": "Choose a regulator from the list.",
+        },
+        label="Regulator",
+        queryset=Regulator.objects.all(),
+        empty_label="Choose a regulator",
     )
     number = forms.CharField(
+        error_messages={"required": "Enter the registration number."},
         label="Registration number",
         max_length=50,
         widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}),
@@ -254,8 +294,11 @@ class RegistrationForm(forms.Form):
 
 
 class TeamForm(forms.Form):
-    name = forms.CharField(label="Name", max_length=200)
+    name = forms.CharField(
+        error_messages={"required": "Enter a name."}, label="Name", max_length=200
+    )
     kind = forms.ChoiceField(
+        error_messages={"required": "Choose service or team."},
         label="Kind",
         choices=Team.Kind.choices,
         widget=forms.RadioSelect,
@@ -293,6 +336,7 @@ class TeamManagerForm(forms.Form):
     organisation would be too long to choose from."""
 
     person = forms.CharField(
+        error_messages={"required": "Enter their work email or employee number."},
         label="Work email or employee number",
         max_length=254,
         widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
@@ -314,16 +358,27 @@ class TeamManagerForm(forms.Form):
 
 
 class OrganisationForm(forms.Form):
-    name = forms.CharField(label="Organisation name", max_length=200)
+    name = forms.CharField(
+        error_messages={"required": "Enter the organisation's name."},
+        label="Organisation name",
+        max_length=200,
+    )
     brand_colour = forms.RegexField(
         label="Brand colour",
         regex=r"^#[0-9a-fA-F]{6}$",
-        error_messages={"invalid": "Enter a colour as # and six hex digits, like #1d70b8."},
+        error_messages={
+            "required": "Enter a colour as # and six hex digits, like #1d70b8.",
+            "invalid": "Enter a colour as # and six hex digits, like #1d70b8.",
+        },
         help_text="Shown behind the organisation's name in the page header, as #rrggbb. "
         "Choose a dark colour so the white name stays readable.",
         widget=forms.TextInput(attrs={"class": "govuk-input--width-7", "spellcheck": "false"}),
     )
     standard_weekly_hours = forms.DecimalField(
+        error_messages={
+            "required": "Enter the hours of a full-time week.",
+            "invalid": "Enter the hours as a number, like 37 or 36.5.",
+        },
         label="Standard full-time week, in hours",
         min_value=Decimal(1),
         max_value=Decimal(100),
@@ -341,6 +396,7 @@ class OrganisationForm(forms.Form):
 
 class ApiTokenForm(forms.Form):
     name = forms.CharField(
+        error_messages={"required": "Give the token a name so you can recognise it later."},
         label="Token name",
         max_length=100,
         help_text="Something to recognise it by, like the script that uses it.",

@@ -487,7 +487,8 @@ def working_pattern_set(
 
 
 def _save_registration(registration: Registration) -> None:
-    registration.full_clean(exclude=["person"])
+    # The unique constraint is checked below instead, so the error names the number field.
+    registration.full_clean(exclude=["person"], validate_constraints=False)
     clash = Registration.objects.filter(
         regulator_id=registration.regulator_id, number=registration.number
     ).exclude(pk=registration.pk)

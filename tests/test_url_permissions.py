@@ -10,6 +10,10 @@ from collections.abc import Callable, Iterator
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from teams import services
+from teams.models import AuditEntry
+from tests.factories import RegistrationFactory
+
 ACTORS = ("anonymous", "practitioner", "other_manager", "ld_lead", "org_admin", "outsider")
 
 # The people each actor is played by in the `world` fixture. "other_manager" manages Team B and
@@ -52,6 +56,8 @@ ADMIN_ONLY = expect(
 ADMIN_OBJECT = expect(
     practitioner=FORBIDDEN, other_manager=FORBIDDEN, ld_lead=FORBIDDEN, outsider=NOT_FOUND
 )
+# A page every org admin uses for their own organisation, with no object of ours in the URL.
+ORG_ADMIN_PAGE = expect(practitioner=FORBIDDEN, other_manager=FORBIDDEN, ld_lead=FORBIDDEN)
 STAFF_LISTS = expect(practitioner=FORBIDDEN, outsider=OK)
 PUBLIC = expect(anonymous=OK)
 
@@ -77,12 +83,90 @@ EXPECTATIONS: dict[str, dict[str, int | str]] = {
     "password_reset_complete": PUBLIC,
     "password_change": SIGNED_IN,
     "password_change_done": SIGNED_IN,
+    # Organisation pages (teams.urls). An org admin of another organisation opens the admin
+    # pages of their own organisation (200) but gets 404 for our objects.
+    "teams:people": SIGNED_IN,
+    "teams:person": expect(other_manager=NOT_FOUND, outsider=NOT_FOUND),
+    "teams:person-create": ORG_ADMIN_PAGE,
+    "teams:person-edit": ADMIN_OBJECT,
+    "teams:person-roles": ADMIN_OBJECT,
+    "teams:membership-add": ADMIN_OBJECT,
+    "teams:membership-end": ADMIN_OBJECT,
+    "teams:working-pattern-add": ADMIN_OBJECT,
+    "teams:registration-add": ADMIN_OBJECT,
+    "teams:registration-edit": ADMIN_OBJECT,
+    "teams:registration-remove": ADMIN_OBJECT,
+    "teams:teams": SIGNED_IN,
+    "teams:team": expect(other_manager=NOT_FOUND, outsider=NOT_FOUND),
+    "teams:team-create": ORG_ADMIN_PAGE,
+    "teams:team-edit": ADMIN_OBJECT,
+    "teams:team-manager-add": ADMIN_OBJECT,
+    "teams:team-manager-remove": expect(
+        practitioner=FORBIDDEN,
+        other_manager=FORBIDDEN,
+        ld_lead=FORBIDDEN,
+        org_admin=NOT_ALLOWED,
+        outsider=NOT_ALLOWED,
+    ),
+    "teams:settings": ORG_ADMIN_PAGE,
+    "teams:audit": ORG_ADMIN_PAGE,
+    "teams:audit-entry": ADMIN_OBJECT,
+    "teams:tokens": SIGNED_IN,
+    "teams:token-create": SIGNED_IN,
+    # Practitioner A's own token: nobody else, not even an org admin, may open it.
+    "teams:token-revoke": expect(
+        other_manager=NOT_FOUND, ld_lead=NOT_FOUND, org_admin=NOT_FOUND, outsider=NOT_FOUND
+    ),
 }
 
 # URL keyword arguments by name, filled from the world: Team A's things.
 KWARGS: dict[str, Callable[[object], object]] = {
     "uidb64": lambda world: "MQ",
     "token": lambda world: "expired-token",
+}
+
+
+def _audit_entry(world: object) -> AuditEntry:
+    team = services.team_create(actor=world.org_admin, name="Audited", parent=world.adults)
+    return AuditEntry.objects.get(action="team.create", object_id=str(team.pk))
+
+
+# Where "pk" and friends mean different objects, the URL name picks them: Team A's things.
+URL_KWARGS: dict[str, dict[str, Callable[[object], object]]] = {
+    **{
+        f"teams:{name}": {"pk": lambda world: world.practitioner_a.pk}
+        for name in (
+            "person",
+            "person-edit",
+            "person-roles",
+            "membership-add",
+            "working-pattern-add",
+            "registration-add",
+        )
+    },
+    "teams:membership-end": {
+        "pk": lambda world: world.practitioner_a.pk,
+        "membership_pk": lambda world: world.practitioner_a.memberships.get().pk,
+    },
+    **{
+        f"teams:{name}": {
+            "pk": lambda world: world.practitioner_a.pk,
+            "registration_pk": lambda world: RegistrationFactory(person=world.practitioner_a).pk,
+        }
+        for name in ("registration-edit", "registration-remove")
+    },
+    **{
+        f"teams:{name}": {"pk": lambda world: world.team_a.pk}
+        for name in ("team", "team-edit", "team-manager-add")
+    },
+    "teams:team-manager-remove": {
+        "pk": lambda world: world.team_a.pk,
+        "person_pk": lambda world: world.manager_a.pk,
+    },
+    "teams:audit-entry": {"pk": lambda world: _audit_entry(world).pk},
+    "teams:token-revoke": {
+        "pk": lambda world: services.api_token_create(actor=world.practitioner_a, name="Mine")[0].pk
+    },
 }
 
 
@@ -116,7 +200,8 @@ def test_every_url_has_an_expectation():
 def test_url_permissions(world, client, name):
     pattern = dict(walk(get_resolver()))[name]
     params = list(pattern.pattern.converters)
-    kwargs = {param: KWARGS[param](world) for param in params}
+    makers = {**KWARGS, **URL_KWARGS.get(name, {})}
+    kwargs = {param: makers[param](world) for param in params}
     url = reverse(name, kwargs=kwargs)
     expected = EXPECTATIONS[name]
     failures = []

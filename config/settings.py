@@ -150,6 +150,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# A form left open past its session ends in a GOV.UK page that says what to do, not Django's.
+CSRF_FAILURE_VIEW = "teams.views.csrf_failure"
 
 # Brute-force protection: five failures for one email from one address lock that pair out for
 # fifteen minutes. A cool-off is always set so an attacker cannot lock a person out for good.

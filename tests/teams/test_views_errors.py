@@ -40,3 +40,11 @@ def test_500_handler_is_used_for_unhandled_errors(monkeypatch):
     response = client.get(reverse("home"))
     assert response.status_code == 500
     assert "Sorry, there is a problem" in response.content.decode()
+
+
+def test_csrf_failure_page_explains_what_to_do(world):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.org_admin)
+    response = client.post(reverse("teams:token-create"), {"name": "No token"})
+    assert response.status_code == 403
+    assert "The form could not be sent" in response.content.decode()

@@ -226,7 +226,7 @@ class RegistrationPatch(Input):
 
 class RegistrationFilter(FilterSchema):
     person_id: int | None = None
-    regulator: Annotated[str | None, FilterLookup("regulator__code")] = None
+    regulator: Annotated[str | None, FilterLookup("regulator__code__iexact")] = None
 
 
 # People ----------------------------------------------------------------------------------------

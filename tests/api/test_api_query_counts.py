@@ -1,0 +1,114 @@
+"""Every list endpoint costs the same number of queries for 5 rows as for 50 (no N+1)."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from config.api import api as ninja_api
+from teams import services
+from teams.audit import audit_record
+from tests.factories import (
+    MembershipFactory,
+    PersonFactory,
+    RegistrationFactory,
+    TeamFactory,
+    WorkingPatternFactory,
+)
+
+
+def queries_for(api, url):
+    api.get(url)  # warm up: the session and the caller's roles are loaded the same way each time
+    with CaptureQueriesContext(connection) as captured:
+        response = api.get(url, {"limit": 100})
+    assert response.status_code == 200, response.content
+    return len(captured), response.json()["count"]
+
+
+def add_people(world, count):
+    for _ in range(count):
+        person = PersonFactory(
+            organisation=world.organisation, roles=["practitioner", "ld_lead"], team=world.team_c
+        )
+        MembershipFactory(person=person, team=world.team_b, start_date=datetime.date(2019, 1, 1))
+        RegistrationFactory(person=person)
+
+
+def add_teams(world, count):
+    for _ in range(count):
+        team = TeamFactory(organisation=world.organisation, parent=world.adults)
+        PersonFactory(organisation=world.organisation, team=team, manages=[team])
+        team.manager_links.create(person=world.org_admin)
+
+
+def add_patterns(world, count):
+    start = datetime.date(2020, 1, 6) + datetime.timedelta(
+        weeks=world.practitioner_a.working_patterns.count()
+    )
+    for week in range(count):
+        WorkingPatternFactory(
+            person=world.practitioner_a, effective_from=start + datetime.timedelta(weeks=week)
+        )
+
+
+def add_audit_entries(world, count):
+    for _ in range(count):
+        audit_record(
+            actor=world.org_admin,
+            organisation=world.organisation,
+            action="team.update",
+            obj=world.team_a,
+            before={"name": "Old"},
+            after={"name": "New"},
+        )
+
+
+def add_tokens(world, count):
+    for number in range(count):
+        services.api_token_create(actor=world.org_admin, name=f"Script {number}")
+
+
+LISTS = {
+    "people": ("/people", add_people),
+    "teams": ("/teams", add_teams),
+    "memberships": ("/memberships", add_people),
+    "registrations": ("/registrations", add_people),
+    "working patterns": ("/people/{practitioner}/working-patterns", add_patterns),
+    "audit": ("/audit", add_audit_entries),
+    "tokens": ("/tokens", add_tokens),
+}
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_query_count_does_not_grow_with_rows(world, api, name):
+    path, add = LISTS[name]
+    url = path.format(practitioner=world.practitioner_a.pk)
+    api.as_(world.org_admin)
+    add(world, 5)
+    few, few_rows = queries_for(api, url)
+    add(world, 45)
+    many, many_rows = queries_for(api, url)
+    assert many_rows >= few_rows + 45
+    assert many == few, f"{name}: {few} queries for {few_rows} rows, {many} for {many_rows}"
+
+
+def test_every_list_endpoint_is_counted():
+    """A new list endpoint must join LISTS (regulators and organisations are fixed-size)."""
+    lists = {
+        path.removeprefix("/api/v1")
+        for path, methods in ninja_api.get_openapi_schema()["paths"].items()
+        if "get" in methods and not path.endswith("}")
+    }
+    counted = {path.replace("{practitioner}", "{person_id}") for path, _add in LISTS.values()}
+    assert lists - counted == {"/regulators", "/organisations"}
+
+
+def test_a_token_caller_costs_the_same_for_5_and_50_rows(world, api):
+    _token, raw = services.api_token_create(actor=world.org_admin, name="Counter")
+    api.with_token(raw)
+    add_people(world, 5)
+    few, _rows = queries_for(api, "/people")
+    add_people(world, 45)
+    many, _rows = queries_for(api, "/people")
+    assert many == few

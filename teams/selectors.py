@@ -150,8 +150,13 @@ def team_members(user: Viewer, team: Team) -> QuerySet[Membership]:
     )
 
 
-def team_subteams(team: Team) -> TeamQuerySet:
-    return Team.objects.filter(parent=team).order_by("name")
+def team_subteams(user: Viewer, team: Team) -> TeamQuerySet:
+    """The teams directly below, as far as the user may see them (links must not 404)."""
+    return access.teams_visible_to(user).filter(parent=team).order_by("name")
+
+
+def team_is_visible(user: Viewer, pk: int | None) -> bool:
+    return pk is not None and access.teams_visible_to(user).filter(pk=pk).exists()
 
 
 def audit_list(user: Viewer) -> QuerySet[AuditEntry]:

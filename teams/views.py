@@ -381,7 +381,8 @@ def team(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "team": found,
             "members": selectors.team_members(request.user, found),
-            "subteams": selectors.team_subteams(found),
+            "subteams": selectors.team_subteams(request.user, found),
+            "parent_visible": selectors.team_is_visible(request.user, found.parent_id),
             "can_manage": access.can_manage_structure(request.user),
         },
     )

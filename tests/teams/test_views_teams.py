@@ -167,3 +167,12 @@ def test_other_organisations_admin_gets_404_on_our_teams(world, client):
         == 404
     )
     assert TeamManager.objects.filter(team=world.team_a).exists()
+
+
+def test_parent_is_linked_only_when_the_visitor_can_open_it(world, client):
+    client.force_login(world.manager_a)
+    html = client.get(team_url(world.team_a)).content.decode()
+    assert "Assessment" in html and f'href="{team_url(world.assessment)}"' not in html
+    client.force_login(world.service_manager)
+    html = client.get(team_url(world.team_a)).content.decode()
+    assert f'href="{team_url(world.assessment)}"' in html

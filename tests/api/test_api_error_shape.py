@@ -4,7 +4,7 @@ OpenAPI schema documents it."""
 from django.db import IntegrityError
 
 from config.api import api as ninja_api
-from teams import api as teams_api
+from teams import services
 from tests.api.support import error_of
 
 
@@ -56,7 +56,7 @@ def test_409_when_the_database_refuses_a_duplicate(world, api, monkeypatch):
     def clash(**kwargs):
         raise IntegrityError("UNIQUE constraint failed")
 
-    monkeypatch.setattr(teams_api.services, "team_create", clash)
+    monkeypatch.setattr(services, "team_create", clash)
     response = api.as_(world.org_admin).post("/teams", {"name": "Twice"})
     assert response.status_code == 409
     assert error_of(response)["code"] == "conflict"

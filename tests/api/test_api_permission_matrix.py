@@ -274,16 +274,28 @@ def things(world):
     }
 
 
+def sign_in(api, world, actor, how):
+    """Plays the actor through a browser session or through their own personal API token."""
+    if actor == "anonymous":
+        return api.as_(None)
+    person = getattr(world, ACTOR_PEOPLE[actor])
+    if how == "session":
+        return api.as_(person)
+    return api.with_token(services.api_token_create(actor=person, name="Matrix")[1])
+
+
+# A token acts with exactly its owner's permissions, so both ways in must give the same answers.
+@pytest.mark.parametrize("how", ["session", "token"])
 @pytest.mark.parametrize(
     ("method", "path", "operation_id"),
     OPERATIONS,
     ids=[operation_id for _method, _path, operation_id in OPERATIONS],
 )
-def test_operation_permissions(world, things, api, method, path, operation_id):
+def test_operation_permissions(world, things, api, method, path, operation_id, how):
     expected = EXPECTATIONS[operation_id]
     failures = []
     for actor in ACTORS:
-        api.as_(getattr(world, ACTOR_PEOPLE[actor]) if actor != "anonymous" else None)
+        sign_in(api, world, actor, how)
         values = {name: value(world, things) for name, value in PATH_VALUES.items()}
         values.update(FRESH_PATH_VALUES.get(operation_id, lambda world: {})(world))
         url = path.removeprefix("/api/v1").format(**values)
@@ -299,4 +311,4 @@ def test_operation_permissions(world, things, api, method, path, operation_id):
                 f"{actor}: expected {expected[actor]}, got {response.status_code} "
                 f"{response.content[:200]!r}"
             )
-    assert not failures, f"{method.upper()} {path} ({operation_id}): " + "; ".join(failures)
+    assert not failures, f"{method.upper()} {path} ({operation_id}, {how}): " + "; ".join(failures)

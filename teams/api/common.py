@@ -1,0 +1,38 @@
+"""Shared by the teams API handlers: who is calling, and finding what they may see."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.core.exceptions import ValidationError
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest
+
+from config.api_errors import NotFound
+from teams.models import Person
+
+
+def caller(request: HttpRequest) -> Person:
+    """The authenticated person (session or token); operations act with their permissions."""
+    return request.auth
+
+
+def visible[M: Model](
+    queryset: QuerySet[M], pk: int | None, what: str, *, field: str | None = None
+) -> M:
+    """One object from a queryset already scoped to the caller, else 404."""
+    found = queryset.filter(pk=pk).first()
+    if found is None:
+        raise NotFound(f"There is no {what} with id {pk} that you can see.", field=field)
+    return found
+
+
+@contextmanager
+def fields_named(**api_names: str) -> Iterator[None]:
+    """Services key errors by model field (``parent``); the API's fields are ``parent_id``."""
+    try:
+        yield
+    except ValidationError as error:
+        if not hasattr(error, "error_dict"):
+            raise
+        renamed = {api_names.get(name, name): msgs for name, msgs in error.message_dict.items()}
+        raise ValidationError(renamed) from error

@@ -1,0 +1,160 @@
+"""People, with their roles, specialisms, current teams and working patterns."""
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Query, Router
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from teams import access, selectors, services
+from teams.api.common import caller, fields_named, visible
+from teams.models import Membership, Person, Registration, RoleAssignment, Team, WorkingPattern
+from teams.schemas import (
+    PersonCreate,
+    PersonDetailOut,
+    PersonFilter,
+    PersonOut,
+    PersonPatch,
+    WorkingPatternIn,
+    WorkingPatternOut,
+)
+
+router = Router()
+
+
+def _filter_people(actor: Person, people: QuerySet[Person], filters: PersonFilter) -> QuerySet:
+    if filters.team_id is not None:
+        team = access.teams_visible_to(actor).filter(pk=filters.team_id).first()
+        if team is None:
+            return people.none()
+        below = Team.objects.descendants_of([team]).values("pk")
+        people = people.filter(
+            pk__in=Membership.objects.current().filter(team__in=below).values("person_id")
+        )
+    if filters.role:
+        people = people.filter(
+            pk__in=RoleAssignment.objects.filter(role=filters.role).values("person_id")
+        )
+    if filters.contract_type:
+        people = people.filter(contract_type=filters.contract_type)
+    if filters.career_stage:
+        people = people.filter(career_stage=filters.career_stage)
+    if filters.regulator:
+        registered = Registration.objects.filter(regulator__code=filters.regulator.lower())
+        people = people.filter(pk__in=registered.values("person_id"))
+    if filters.active is not None:
+        today = timezone.localdate()
+        employed = Q(is_active=True) & (
+            Q(employment_end__isnull=True) | Q(employment_end__gte=today)
+        )
+        people = people.filter(employed if filters.active else ~employed)
+    if filters.q and filters.q.strip():
+        text = filters.q.strip()
+        people = people.filter(
+            Q(full_name__icontains=text)
+            | Q(email__icontains=text)
+            | Q(employee_number__iexact=text)
+        )
+    return people
+
+
+@router.get("/people", response=list[PersonOut], operation_id="people_list", tags=["people"])
+@paginate(LimitOffsetPagination)
+def people_list(request: HttpRequest, filters: Query[PersonFilter]) -> QuerySet[Person]:
+    """Everyone you may see: yourself, the people in teams you manage, or your organisation."""
+    actor = caller(request)
+    return _filter_people(actor, selectors.people_list(actor), filters)
+
+
+@router.get(
+    "/people/{person_id}",
+    response=PersonDetailOut,
+    operation_id="people_get",
+    tags=["people"],
+)
+def people_get(request: HttpRequest, person_id: int) -> Person:
+    """A person with roles, specialisms, current teams, working pattern and registrations."""
+    return selectors.person_detail(caller(request), person_id)
+
+
+@router.post(
+    "/people", response={201: PersonDetailOut}, operation_id="people_create", tags=["people"]
+)
+def people_create(request: HttpRequest, payload: PersonCreate) -> Person:
+    """Adds someone to your organisation; they set a password through the reset link."""
+    actor = caller(request)
+    fields = payload.model_dump()
+    team_id = fields.pop("team_id")
+    specialisms = fields.pop("specialisms")
+    team = None
+    if team_id is not None:
+        team = visible(access.teams_visible_to(actor), team_id, "team", field="team_id")
+    with transaction.atomic(), fields_named(team="team_id"):
+        person = services.person_create(actor=actor, team=team, **fields)
+        if specialisms:
+            services.person_specialisms_set(actor=actor, person=person, tags=specialisms)
+    return selectors.person_detail(actor, person.pk)
+
+
+@router.patch(
+    "/people/{person_id}",
+    response=PersonDetailOut,
+    operation_id="people_update",
+    tags=["people"],
+)
+def people_update(request: HttpRequest, person_id: int, payload: PersonPatch) -> Person:
+    """Changes the fields sent; ``roles`` and ``specialisms`` replace the whole set."""
+    actor = caller(request)
+    person = visible(access.people_visible_to(actor), person_id, "person")
+    fields = payload.model_dump(exclude_unset=True)
+    roles = fields.pop("roles", None)
+    specialisms = fields.pop("specialisms", None)
+    with transaction.atomic():
+        # Called even with no other fields, so permission is checked before anything changes.
+        person = services.person_update(actor=actor, person=person, **fields)
+        if roles is not None:
+            services.person_roles_set(actor=actor, person=person, roles=roles)
+        if specialisms is not None:
+            services.person_specialisms_set(actor=actor, person=person, tags=specialisms)
+    return selectors.person_detail(actor, person.pk)
+
+
+# Working patterns ------------------------------------------------------------------------------
+
+
+@router.get(
+    "/people/{person_id}/working-patterns",
+    response=list[WorkingPatternOut],
+    operation_id="working_patterns_list",
+    tags=["working patterns"],
+)
+@paginate(LimitOffsetPagination)
+def working_patterns_list(request: HttpRequest, person_id: int) -> QuerySet[WorkingPattern]:
+    """A person's patterns, newest first; each is in force until the next one starts."""
+    person = visible(access.people_visible_to(caller(request)), person_id, "person")
+    return (
+        WorkingPattern.objects.filter(person=person)
+        .select_related("person__organisation")
+        .order_by("-effective_from")
+    )
+
+
+@router.post(
+    "/people/{person_id}/working-patterns",
+    response={201: WorkingPatternOut},
+    operation_id="working_patterns_set",
+    tags=["working patterns"],
+)
+def working_patterns_set(
+    request: HttpRequest, person_id: int, payload: WorkingPatternIn
+) -> WorkingPattern:
+    """Contracted minutes per weekday from a date (replacing a pattern on that same date)."""
+    actor = caller(request)
+    person = visible(access.people_visible_to(actor), person_id, "person")
+    return services.working_pattern_set(
+        actor=actor,
+        person=person,
+        effective_from=payload.effective_from,
+        minutes=payload.minutes(),
+    )

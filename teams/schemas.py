@@ -7,12 +7,12 @@ so serialising a page of 50 rows costs no more queries than a page of 5.
 from __future__ import annotations
 
 import datetime
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 from django.db.models import Q
 from django.utils import timezone
 from ninja import Field, FilterLookup, FilterSchema, Schema
-from pydantic import ConfigDict, field_validator
+from pydantic import ConfigDict, ValidationInfo, field_validator
 
 from teams.models import (
     AuditEntry,
@@ -34,6 +34,21 @@ class Input(Schema):
     """Request bodies: unknown fields are refused, choices arrive as their plain values."""
 
     model_config = ConfigDict(extra="forbid", use_enum_values=True)
+
+
+class Patch(Input):
+    """PATCH bodies: only the fields sent change. ``null`` is allowed only where a field can
+    really be empty (``nullable``); elsewhere it would store nonsense such as a blank name."""
+
+    nullable: ClassVar[frozenset[str]] = frozenset()
+
+    @field_validator("*")
+    @classmethod
+    def refuse_null(cls, value: object, info: ValidationInfo) -> object:
+        # Only runs for fields that were sent: defaults are not validated.
+        if value is None and info.field_name not in cls.nullable:
+            raise ValueError("This cannot be null; leave the field out to keep its value.")
+        return value
 
 
 # References ------------------------------------------------------------------------------------
@@ -68,7 +83,7 @@ class OrganisationOut(Schema):
     created_at: datetime.datetime
 
 
-class OrganisationPatch(Input):
+class OrganisationPatch(Patch):
     name: str | None = None
     brand_colour: str | None = Field(None, description="A hex colour like #1d70b8.")
     standard_weekly_minutes: int | None = Field(None, ge=1, le=7 * 1440)
@@ -100,7 +115,9 @@ class TeamCreate(Input):
     minimum_staff_on_duty: int = Field(0, ge=0)
 
 
-class TeamPatch(Input):
+class TeamPatch(Patch):
+    nullable = frozenset({"parent_id"})
+
     name: str | None = Field(None, min_length=1, max_length=200)
     kind: Team.Kind | None = None
     parent_id: int | None = Field(None, description="null moves it to the top of the tree.")
@@ -217,7 +234,9 @@ class RegistrationCreate(Input):
     renewal_due: datetime.date | None = None
 
 
-class RegistrationPatch(Input):
+class RegistrationPatch(Patch):
+    nullable = frozenset({"registered_on", "renewal_due"})
+
     regulator: str | None = None
     number: str | None = Field(None, min_length=1, max_length=50)
     registered_on: datetime.date | None = None
@@ -293,7 +312,11 @@ class PersonCreate(Input):
     asye_start_date: datetime.date | None = None
 
 
-class PersonPatch(Input):
+class PersonPatch(Patch):
+    nullable = frozenset(
+        {"employment_start", "employment_end", "leaving_reason", "asye_start_date"}
+    )
+
     email: str | None = Field(None, max_length=254)
     full_name: str | None = Field(None, min_length=1, max_length=200)
     employee_number: str | None = Field(None, max_length=50)
@@ -301,7 +324,7 @@ class PersonPatch(Input):
     contract_type: ContractType | None = None
     employment_start: datetime.date | None = None
     employment_end: datetime.date | None = None
-    leaving_reason: LeavingReason | None = None
+    leaving_reason: LeavingReason | None = Field(None, description="null clears it.")
     career_stage: CareerStage | None = None
     asye_start_date: datetime.date | None = None
     is_active: bool | None = None

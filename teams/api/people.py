@@ -108,6 +108,8 @@ def people_update(request: HttpRequest, person_id: int, payload: PersonPatch) ->
     actor = caller(request)
     person = visible(access.people_visible_to(actor), person_id, "person")
     fields = payload.model_dump(exclude_unset=True)
+    if "leaving_reason" in fields and fields["leaving_reason"] is None:
+        fields["leaving_reason"] = ""  # stored blank, not null: someone still employed
     roles = fields.pop("roles", None)
     specialisms = fields.pop("specialisms", None)
     with transaction.atomic():

@@ -118,3 +118,31 @@ def test_a_membership_cannot_end_before_it_starts(world, api):
 def test_a_query_parameter_of_the_wrong_type_is_named(world, api):
     response = api.as_(world.org_admin).get("/people", {"team_id": "assessment"})
     assert "team_id" in fields_of(response)
+
+
+def test_null_is_refused_where_a_field_cannot_be_empty(world, api):
+    api.as_(world.org_admin)
+    response = api.patch(f"/teams/{world.team_a.pk}", {"name": None})
+    assert fields_of(response)["name"] == [
+        "This cannot be null; leave the field out to keep its value."
+    ]
+    world.team_a.refresh_from_db()
+    assert world.team_a.name == "Assessment Team 1"
+    assert "full_name" in fields_of(
+        api.patch(f"/people/{world.practitioner_a.pk}", {"full_name": None})
+    )
+    assert "number" in fields_of(api.patch("/registrations/1", {"number": None}))
+
+
+def test_null_clears_a_field_that_can_be_empty(world, api):
+    api.as_(world.org_admin)
+    response = api.patch(f"/teams/{world.team_a.pk}", {"parent_id": None})
+    assert response.status_code == 200 and response.json()["parent_id"] is None
+    person = world.practitioner_a
+    api.patch(
+        f"/people/{person.pk}", {"employment_end": "2030-01-31", "leaving_reason": "retirement"}
+    )
+    response = api.patch(f"/people/{person.pk}", {"employment_end": None, "leaving_reason": None})
+    assert response.status_code == 200
+    person.refresh_from_db()
+    assert person.employment_end is None and person.leaving_reason == ""

@@ -29,7 +29,9 @@ def _memberships(actor: Person) -> QuerySet[Membership]:
     tags=["memberships"],
 )
 @paginate(LimitOffsetPagination)
-def memberships_list(request: HttpRequest, filters: Query[MembershipFilter]) -> QuerySet:
+def memberships_list(
+    request: HttpRequest, filters: Query[MembershipFilter]
+) -> QuerySet[Membership]:
     return filters.filter(_memberships(caller(request)))
 
 

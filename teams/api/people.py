@@ -23,7 +23,9 @@ from teams.schemas import (
 router = Router()
 
 
-def _filter_people(actor: Person, people: QuerySet[Person], filters: PersonFilter) -> QuerySet:
+def _filter_people(
+    actor: Person, people: QuerySet[Person], filters: PersonFilter
+) -> QuerySet[Person]:
     if filters.team_id is not None:
         team = access.teams_visible_to(actor).filter(pk=filters.team_id).first()
         if team is None:

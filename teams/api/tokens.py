@@ -7,6 +7,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from teams import selectors, services
 from teams.api.common import caller
+from teams.models import ApiToken
 from teams.schemas import TokenCreate, TokenCreated, TokenOut
 
 router = Router()
@@ -14,7 +15,7 @@ router = Router()
 
 @router.get("/tokens", response=list[TokenOut], operation_id="tokens_list", tags=["tokens"])
 @paginate(LimitOffsetPagination)
-def tokens_list(request: HttpRequest) -> QuerySet:
+def tokens_list(request: HttpRequest) -> QuerySet[ApiToken]:
     """Your own personal API tokens (never the keys themselves)."""
     return selectors.tokens_list(caller(request))
 
@@ -36,7 +37,7 @@ def tokens_create(
     operation_id="tokens_revoke",
     tags=["tokens"],
 )
-def tokens_revoke(request: HttpRequest, token_id: int) -> object:
+def tokens_revoke(request: HttpRequest, token_id: int) -> ApiToken:
     """Stops a token working at once; the record stays so you can see when it was used."""
     actor = caller(request)
     token = selectors.token_for_owner(actor, token_id)

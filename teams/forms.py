@@ -6,12 +6,14 @@ see the problem next to the field it is about.
 
 from __future__ import annotations
 
+import datetime
 import re
 from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Q
+from django.http import QueryDict
 
 from teams.models import (
     CareerStage,
@@ -28,7 +30,7 @@ from teams.models.people import WEEKDAY_FIELDS, LeavingReason
 
 
 class DateInput(forms.DateInput):
-    """The browser's date picker; the ISO format is the one it reads and writes."""
+    """The browser's date picker, for filters where a compact field matters more."""
 
     input_type = "date"
 
@@ -38,17 +40,56 @@ class DateInput(forms.DateInput):
         )
 
 
+class GovukDateWidget(forms.MultiWidget):
+    """GOV.UK's date input: day, month and year boxes, which people fill in more reliably than
+    a date picker for dates they know. templates/components/field.html renders it.
+
+    The parts are joined as day/month/year for the DateField to parse, so an impossible date
+    (31/2/2026) fails validation with the field's own message. A single ISO value under the
+    field's own name is accepted too, for scripts and tests that post one.
+    """
+
+    PARTS = (("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4))
+
+    def __init__(self) -> None:
+        super().__init__(
+            {
+                name: forms.TextInput(attrs={"inputmode": "numeric"})
+                for name, _label, _width in self.PARTS
+            }
+        )
+
+    def decompress(self, value: object) -> list[str]:
+        if isinstance(value, datetime.date):
+            return [str(value.day), str(value.month), str(value.year)]
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            year, month, day = value.split("-")
+            return [day.lstrip("0"), month.lstrip("0"), year]
+        if isinstance(value, str) and value.count("/") == 2:
+            return value.split("/")
+        return ["", "", ""]
+
+    def value_from_datadict(self, data: QueryDict, files: object, name: str) -> str:
+        parts = [data.get(f"{name}_{part}", "").strip() for part, _label, _width in self.PARTS]
+        if not any(parts):
+            return data.get(name, "")
+        return "/".join(parts)
+
+    def value_omitted_from_data(self, data: QueryDict, files: object, name: str) -> bool:
+        return name not in data and all(f"{name}_{part}" not in data for part, *_ in self.PARTS)
+
+
 def date_field(
     label: str, *, required: bool = False, help_text: str = "", missing: str = ""
 ) -> forms.DateField:
     return forms.DateField(
         label=label,
         required=required,
-        help_text=help_text,
-        widget=DateInput(),
+        help_text=f"{help_text} For example, 27 3 2026.".strip(),
+        widget=GovukDateWidget(),
         error_messages={
             "required": missing or f"Enter the {label.lower()}.",
-            "invalid": f"The {label.lower()} must be a real date.",
+            "invalid": f"The {label.lower()} must be a real date, like 27 3 2026.",
         },
     )
 

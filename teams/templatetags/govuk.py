@@ -9,6 +9,8 @@ from django import forms, template
 from django.forms import BoundField, widgets
 from django.utils.safestring import SafeString
 
+from teams.forms import GovukDateWidget
+
 register = template.Library()
 
 _WIDGET_CLASSES: tuple[tuple[type[forms.Widget], str], ...] = (
@@ -29,13 +31,35 @@ def widget_kind(field: BoundField) -> str:
         return "radios"
     if isinstance(widget, forms.CheckboxInput):
         return "checkbox"
+    if isinstance(widget, GovukDateWidget):
+        return "date"
     return "input"
 
 
 @register.filter
 def first_input_id(field: BoundField) -> str:
-    """The id the error summary links to: the field, or its first option for checkboxes."""
+    """The id the error summary links to: the field, the day box of a date, or the first
+    option of checkboxes and radios."""
+    if isinstance(field.field.widget, GovukDateWidget):
+        return f"{field.auto_id}_day"
     return field.id_for_label or f"{field.auto_id}_0"
+
+
+@register.filter
+def date_parts(field: BoundField) -> list[dict[str, object]]:
+    """Day, month and year boxes of a GOV.UK date input, with what was entered or saved."""
+    widget = field.field.widget
+    values = widget.decompress(field.value())
+    return [
+        {
+            "id": f"{field.auto_id}_{name}",
+            "name": f"{field.html_name}_{name}",
+            "label": label,
+            "width": width,
+            "value": value or "",
+        }
+        for (name, label, width), value in zip(widget.PARTS, values, strict=True)
+    ]
 
 
 @register.simple_tag

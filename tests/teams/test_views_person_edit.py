@@ -136,7 +136,9 @@ def test_edit_form_is_prefilled(world, client):
     client.force_login(world.org_admin)
     html = client.get(edit_url(world.practitioner_c)).content.decode()
     assert 'value="chris.carter@northshire.example"' in html
-    assert 'value="2020-01-06"' in html
+    assert 'name="employment_start_day" type="text" inputmode="numeric" value="6"' in html
+    assert 'name="employment_start_month" type="text" inputmode="numeric" value="1"' in html
+    assert 'name="employment_start_year" type="text" inputmode="numeric" value="2020"' in html
 
 
 def test_roles_and_specialisms_are_saved(world, client):

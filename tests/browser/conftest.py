@@ -68,10 +68,18 @@ class Visit:
         self.context.add_init_script(path=str(AXE))
         self.page = self.context.new_page()
         self.console_errors: list[str] = []
-        self.page.on(
-            "console",
-            lambda message: message.type == "error" and self.console_errors.append(message.text),
-        )
+        self.page.on("console", self._console)
+        self.page.on("response", self._response)
+
+    def _console(self, message: object) -> None:
+        # A page answering 404 on purpose logs "Failed to load resource"; broken stylesheets and
+        # scripts are caught by _response instead, CSP refusals here.
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            self.console_errors.append(message.text)
+
+    def _response(self, response: object) -> None:
+        if response.request.resource_type != "document" and response.status >= 400:
+            self.console_errors.append(f"{response.status} for {response.url}")
 
     def sign_in(self, email: str, password: str = TEST_PASSWORD) -> None:
         page = self.page

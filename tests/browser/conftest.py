@@ -4,9 +4,8 @@ Browsers are never downloaded: without ``chromium`` on the PATH the browser test
 except under ``CI=true`` where they fail, so CI cannot pass without them.
 """
 
-import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,10 +14,6 @@ from django.urls import reverse
 
 from tests.conftest import IN_CI
 from tests.factories import TEST_PASSWORD
-
-# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make around
-# it are still plain synchronous calls.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = [
@@ -41,8 +36,13 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 BROWSER = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+@pytest.fixture
+def browser(transactional_db: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    """Chromium for one test. Playwright's sync API keeps an event loop running in this thread
+    while it is started, so the ORM calls a test makes beside it need Django's async-safety
+    check switched off; it is switched off only for the test (and Playwright is stopped before
+    the database is flushed) because ``check --deploy``, run by another test, rightly refuses
+    that variable."""
     if CHROMIUM is None:
         message = "chromium is not installed (make browser-deps installs Debian's package)"
         if IN_CI:
@@ -52,6 +52,7 @@ def browser() -> Iterator[object]:
         pytest.fail(f"{AXE} is missing: build the assets with `make setup`.")
     from playwright.sync_api import sync_playwright
 
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
@@ -114,7 +115,7 @@ def describe_violations(url: str, violations: list[dict]) -> str:
 
 
 @pytest.fixture
-def visit(browser: object, live_server: object) -> Iterator[Visit]:
+def visit(browser: object, live_server: object) -> Iterator[Callable[[], Visit]]:
     opened: list[Visit] = []
 
     def open_visit() -> Visit:

@@ -514,7 +514,10 @@ def _plan_row(number: int, values: dict[str, str], context: _Context) -> RowPlan
         current_teams = {m.team_id for m in person.memberships.all()} if person else set()
         if team.pk not in current_teams:
             plan.team_id = team.pk
-            plan.team_start = read.date("team_start") or start or timezone.localdate()
+            # A new person joins from their employment start; someone already here who appears
+            # in a different team has moved, from today unless the file says when.
+            default_start = start if person is None else None
+            plan.team_start = read.date("team_start") or default_start or timezone.localdate()
             if person is not None:
                 plan.changes.append("Team")
 

@@ -42,6 +42,7 @@ def _menu(user: object) -> list[tuple[str, str]]:
         items += [("teams:people", "People"), ("teams:teams", "Teams")]
     if access.is_org_admin(user):
         items += [
+            ("integrations:people-import", "Import staff"),
             ("teams:audit", "Audit log"),
             ("teams:settings", "Organisation settings"),
         ]

@@ -10,9 +10,12 @@ from collections.abc import Callable, Iterator
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from integrations.models import ImportBatch
+from integrations.services import import_batch_create
 from teams import services
 from teams.models import AuditEntry
 from tests.factories import RegistrationFactory
+from tests.integrations.staff_files import valid_rows, xlsx
 
 ACTORS = ("anonymous", "practitioner", "other_manager", "ld_lead", "org_admin", "outsider")
 
@@ -117,6 +120,10 @@ EXPECTATIONS: dict[str, dict[str, int | str]] = {
     "teams:token-revoke": expect(
         other_manager=NOT_FOUND, ld_lead=NOT_FOUND, org_admin=NOT_FOUND, outsider=NOT_FOUND
     ),
+    # HR import (integrations.urls): org admins only; another organisation's upload is a 404.
+    "integrations:people-import": ORG_ADMIN_PAGE,
+    "integrations:people-import-template": ORG_ADMIN_PAGE,
+    "integrations:people-import-preview": ADMIN_OBJECT,
 }
 
 # URL keyword arguments by name, filled from the world: Team A's things.
@@ -129,6 +136,11 @@ KWARGS: dict[str, Callable[[object], object]] = {
 def _audit_entry(world: object) -> AuditEntry:
     team = services.team_create(actor=world.org_admin, name="Audited", parent=world.adults)
     return AuditEntry.objects.get(action="team.create", object_id=str(team.pk))
+
+
+def _import_batch(world: object) -> ImportBatch:
+    content = xlsx(valid_rows())
+    return import_batch_create(actor=world.org_admin, filename="staff.xlsx", content=content)
 
 
 # Where "pk" and friends mean different objects, the URL name picks them: Team A's things.
@@ -164,6 +176,7 @@ URL_KWARGS: dict[str, dict[str, Callable[[object], object]]] = {
         "person_pk": lambda world: world.manager_a.pk,
     },
     "teams:audit-entry": {"pk": lambda world: _audit_entry(world).pk},
+    "integrations:people-import-preview": {"pk": lambda world: _import_batch(world).pk},
     "teams:token-revoke": {
         "pk": lambda world: services.api_token_create(actor=world.practitioner_a, name="Mine")[0].pk
     },

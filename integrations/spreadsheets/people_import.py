@@ -110,7 +110,7 @@ COLUMNS: tuple[Column, ...] = (
         "team_start",
         "Team start",
         False,
-        "When they joined the team (employment start if blank).",
+        "When they joined the team (if blank: employment start for someone new, today for a move).",
         "04/09/2023",
         ("team start date",),
     ),

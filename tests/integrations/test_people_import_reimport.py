@@ -3,7 +3,6 @@
 from teams.models import AuditEntry, Person
 from tests.integrations.staff_files import row, valid_rows, xlsx
 
-
 PERSON_COLUMNS = [
     field.attname for field in Person._meta.concrete_fields if field.name != "last_login"
 ]

@@ -34,6 +34,7 @@ from teams.models import (
     TeamManager,
     WorkingPattern,
 )
+from teams.models.organisation import path_below
 from teams.models.people import WEEKDAY_FIELDS
 
 ORGANISATION_FIELDS = ("name", "brand_colour", "standard_weekly_minutes")
@@ -104,8 +105,7 @@ def organisation_update(
 
 
 def _compute_path(team: Team) -> str:
-    parent_path = team.parent.path if team.parent_id else "/"
-    return f"{parent_path}{team.pk}/"
+    return path_below(team.parent if team.parent_id else None, team.pk)
 
 
 def _validate_parent(team: Team, parent: Team | None) -> None:

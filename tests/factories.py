@@ -17,6 +17,7 @@ from teams.models import (
     TeamManager,
     WorkingPattern,
 )
+from teams.models.organisation import path_below
 
 TEST_PASSWORD = "correct horse battery staple"
 
@@ -41,8 +42,7 @@ class TeamFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def set_path(obj: Team, create: bool, extracted: object, **kwargs: object) -> None:
-        parent_path = obj.parent.path if obj.parent_id else "/"
-        obj.path = f"{parent_path}{obj.pk}/"
+        obj.path = path_below(obj.parent if obj.parent_id else None, obj.pk)
         if create:
             obj.save(update_fields=["path"])
 

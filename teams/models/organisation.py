@@ -46,6 +46,19 @@ class TeamQuerySet(models.QuerySet["Team"]):
         return self.filter(condition)
 
 
+PATH_DIGITS = 10
+
+
+def path_below(parent: Team | None, pk: int) -> str:
+    """The materialised path of team ``pk`` under ``parent``.
+
+    Each primary key is zero-padded so that sorting paths as text sorts the tree depth-first
+    in creation order ("/0000000098/" before "/0000000102/", which unpadded text would swap).
+    """
+    parent_path = parent.path if parent is not None else "/"
+    return f"{parent_path}{pk:0{PATH_DIGITS}d}/"
+
+
 class Team(models.Model):
     """A node in the organisation's tree: a service (with teams below it) or a team."""
 
@@ -59,7 +72,7 @@ class Team(models.Model):
     )
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.TEAM)
-    # Materialised path of primary keys ("/3/12/40/") so "this team and every team below" is a
+    # Materialised path of zero-padded primary keys ("/0000000003/0000000012/") so "this team and every team below" is a
     # single indexed prefix query whatever the depth of the tree.
     path = models.CharField(max_length=500, db_index=True, editable=False, default="")
     minimum_staff_on_duty = models.PositiveSmallIntegerField(

@@ -27,7 +27,7 @@ def test_create_below_a_service(world, api):
     assert response.status_code == 201
     team = Team.objects.get(pk=response.json()["id"])
     assert team.name == "Duty Team"
-    assert team.path == f"{world.adults.path}{team.pk}/"
+    assert team.path == f"{world.adults.path}{team.pk:010d}/"
     assert response.json()["depth"] == 1
 
 

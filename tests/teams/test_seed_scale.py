@@ -29,7 +29,7 @@ def test_people_teams_and_roles_for_the_size_asked():
     # Person 0 (first of team 1) is the org admin; the first of every other team manages it,
     # or its service when the team is a service's second.
     assert TeamManager.objects.filter(team__organisation__slug="scale-a").count() == 24
-    assert all(team.path.endswith(f"/{team.pk}/") for team in Team.objects.all())
+    assert all(team.path.endswith(f"/{team.pk:010d}/") for team in Team.objects.all())
 
 
 def test_the_roles_see_what_they_should():

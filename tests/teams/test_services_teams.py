@@ -10,7 +10,7 @@ from teams.models import AuditEntry, Team
 def test_team_create_sets_path_below_parent_and_audits(world):
     team = services.team_create(actor=world.org_admin, name=" Duty Team ", parent=world.assessment)
     assert team.name == "Duty Team"
-    assert team.path == f"{world.assessment.path}{team.pk}/"
+    assert team.path == f"{world.assessment.path}{team.pk:010d}/"
     entry = AuditEntry.objects.get(action="team.create", object_id=str(team.pk))
     assert entry.actor == world.org_admin
     assert entry.after["name"] == "Duty Team"
@@ -20,7 +20,7 @@ def test_team_create_sets_path_below_parent_and_audits(world):
 def test_moving_a_service_moves_every_team_below(world):
     services.team_update(actor=world.org_admin, team=world.assessment, parent=world.adults)
     world.team_a.refresh_from_db()
-    assert world.team_a.path.startswith(f"{world.adults.path}{world.assessment.pk}/")
+    assert world.team_a.path.startswith(f"{world.adults.path}{world.assessment.pk:010d}/")
     entry = AuditEntry.objects.get(action="team.update")
     assert entry.before["parent"] == world.children.pk
     assert entry.after["parent"] == world.adults.pk
@@ -75,3 +75,16 @@ def test_a_team_with_people_cannot_be_deleted(world):
     services.team_delete(actor=world.org_admin, team=empty)
     assert not Team.objects.filter(pk=empty.pk).exists()
     assert AuditEntry.objects.filter(action="team.delete").count() == 1
+
+
+def test_ordering_by_path_keeps_the_tree_in_order_whatever_the_id_lengths(world):
+    # Enough teams that ids cross a power of ten, which unpadded text paths would misorder.
+    services_created = [
+        services.team_create(actor=world.org_admin, name=f"Service {n}", kind="service")
+        for n in range(12)
+    ]
+    below_first = services.team_create(
+        actor=world.org_admin, name="Below the first", parent=services_created[0]
+    )
+    ordered = list(Team.objects.filter(pk__in=[t.pk for t in [*services_created, below_first]]))
+    assert ordered == [services_created[0], below_first, *services_created[1:]]

@@ -71,7 +71,7 @@ def test_org_admin_creates_a_team_below_a_service(world, client):
     )
     team = Team.objects.get(name="Duty Team")
     assert response["Location"] == team_url(team)
-    assert team.path == f"{world.adults.path}{team.pk}/"
+    assert team.path == f"{world.adults.path}{team.pk:010d}/"
     assert AuditEntry.objects.filter(action="team.create").exists()
 
 

@@ -34,6 +34,7 @@ from teams.models import (
     TeamManager,
     WorkingPattern,
 )
+from teams.models.organisation import path_below
 
 BATCH = 5_000
 TEAM_SIZE = 12
@@ -127,8 +128,7 @@ class Command(BaseCommand):
             batch_size=BATCH,
         )
         for team in teams:
-            parent_path = team.parent.path if team.parent else "/"
-            team.path = f"{parent_path}{team.pk}/"
+            team.path = path_below(team.parent, team.pk)
         Team.objects.bulk_update(teams, ["path"], batch_size=BATCH)
         return teams
 

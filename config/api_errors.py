@@ -65,6 +65,24 @@ class Conflict(HttpError):
         super().__init__(409, message)
 
 
+def error_body(
+    *,
+    status: int,
+    message: str,
+    fields: dict[str, list[str]] | None = None,
+    code: str | None = None,
+) -> dict[str, dict[str, object]]:
+    """The one error shape every API answer uses, whatever produced it."""
+    return {
+        "error": {
+            "status": status,
+            "code": code or CODES.get(status, "error"),
+            "message": message,
+            "fields": fields or {},
+        }
+    }
+
+
 def error_response(
     api: NinjaAPI,
     request: HttpRequest,
@@ -74,14 +92,7 @@ def error_response(
     fields: dict[str, list[str]] | None = None,
     code: str | None = None,
 ) -> HttpResponse:
-    body = {
-        "error": {
-            "status": status,
-            "code": code or CODES.get(status, "error"),
-            "message": message,
-            "fields": fields or {},
-        }
-    }
+    body = error_body(status=status, message=message, fields=fields, code=code)
     return api.create_response(request, body, status=status)
 
 

@@ -14,13 +14,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import Form
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError, QueryDict
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseServerError,
+    JsonResponse,
+    QueryDict,
+)
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_tables2 import RequestConfig
 
+from config.api_errors import error_body
 from teams import access, selectors, services
 from teams.filters import AuditFilter, PersonFilter, filters_in_use
 from teams.forms import (
@@ -42,6 +49,7 @@ from teams.models.people import WEEKDAY_FIELDS
 from teams.tables import AuditTable, PersonTable
 
 View = Callable[..., HttpResponse]
+API_PREFIX = "/api/"
 PAGE_SIZE = 25
 
 
@@ -613,10 +621,21 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     return render(request, "errors/csrf.html", status=403)
 
 
+def _is_api(request: HttpRequest) -> bool:
+    return request.path.startswith(API_PREFIX)
+
+
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if _is_api(request):
+        # Scripts get the API's error shape even for a path no operation matches.
+        body = error_body(status=404, message="There is no API operation at this address.")
+        return JsonResponse(body, status=404)
     return render(request, "errors/404.html", status=404)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    if _is_api(request):
+        body = error_body(status=500, message="Something went wrong; nothing was saved.")
+        return JsonResponse(body, status=500)
     # Rendered without the request's context processors: the database may be what failed.
     return HttpResponseServerError(loader.render_to_string("errors/500.html"))

@@ -90,3 +90,18 @@ def test_the_schema_documents_the_error_body_on_every_operation():
             for status in expected:
                 content = operation["responses"][status]["content"]["application/json"]
                 assert content["schema"] == {"$ref": "#/components/schemas/ErrorOut"}
+
+
+def test_404_for_an_address_no_operation_matches_uses_the_same_shape(world, client):
+    client.force_login(world.org_admin)
+    response = client.get("/api/v1/no-such-thing")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["error"]["code"] == "not_found"
+
+
+def test_an_unknown_page_outside_the_api_is_still_a_page(world, client):
+    client.force_login(world.org_admin)
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert b"<html" in response.content

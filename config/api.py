@@ -17,6 +17,8 @@ from ninja.operation import Operation
 
 from config.api_auth import API_AUTH
 from config.api_errors import document_errors, register_error_handlers
+from learning_catalogue.api import router as catalogue_router
+from planner.api import router as planner_router
 from teams.api import router as teams_router
 
 
@@ -61,3 +63,5 @@ api = ProtectedTimeAPI(
 register_error_handlers(api)
 
 api.add_router("/", teams_router)
+api.add_router("/", catalogue_router)
+api.add_router("/", planner_router)

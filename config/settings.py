@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "axes",
     "teams",
     "integrations",
+    "learning_catalogue",
+    "planner",
 ]
 
 MIDDLEWARE = [

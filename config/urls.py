@@ -47,6 +47,8 @@ urlpatterns = [
     ),
     path("organisation/", include("teams.urls")),
     path("integrations/", include("integrations.urls")),
+    path("learning/", include("learning_catalogue.urls")),
+    path("protected-time/", include("planner.urls")),
     path("api/v1/", api.urls),
 ]
 

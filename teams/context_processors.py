@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.http import HttpRequest
 from django.urls import reverse
 
+from config.app_hooks import app_functions
 from teams import access
 
 DARK_TEXT = "#0b0c0c"
@@ -38,6 +39,8 @@ def header_text_colour(brand_colour: str) -> str:
 def _menu(user: object) -> list[tuple[str, str]]:
     """(URL name, label) pairs for the user's roles, in the order they appear."""
     items = [("home", "Home")]
+    for menu_items in app_functions("navigation", "menu_items"):
+        items += menu_items(user)
     if access.is_team_manager(user) or access.sees_whole_organisation(user):
         items += [("teams:people", "People"), ("teams:teams", "Teams")]
     if access.is_org_admin(user):

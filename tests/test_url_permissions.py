@@ -14,6 +14,15 @@ from integrations.models import ImportBatch
 from integrations.services import import_batch_create
 from teams import services
 from teams.models import AuditEntry
+from tests.access_cases import (
+    FORBIDDEN,
+    LOGIN,
+    NOT_ALLOWED,
+    NOT_FOUND,
+    OK,
+    collect,
+    page_expect,
+)
 from tests.factories import RegistrationFactory
 from tests.integrations.staff_files import valid_rows, xlsx
 
@@ -29,26 +38,7 @@ ACTOR_PEOPLE = {
     "outsider": "outsider",
 }
 
-LOGIN = "login"  # a redirect to the sign-in page
-OK, FORBIDDEN, NOT_FOUND, NOT_ALLOWED = 200, 403, 404, 405
-
-
-def expect(
-    anonymous: int | str = LOGIN,
-    practitioner: int | str = OK,
-    other_manager: int | str = OK,
-    ld_lead: int | str = OK,
-    org_admin: int | str = OK,
-    outsider: int | str = OK,
-) -> dict[str, int | str]:
-    return dict(
-        anonymous=anonymous,
-        practitioner=practitioner,
-        other_manager=other_manager,
-        ld_lead=ld_lead,
-        org_admin=org_admin,
-        outsider=outsider,
-    )
+expect = page_expect
 
 
 SIGNED_IN = expect()
@@ -124,6 +114,7 @@ EXPECTATIONS: dict[str, dict[str, int | str]] = {
     "integrations:people-import": ORG_ADMIN_PAGE,
     "integrations:people-import-template": ORG_ADMIN_PAGE,
     "integrations:people-import-preview": ADMIN_OBJECT,
+    **collect("URL_EXPECTATIONS"),
 }
 
 # URL keyword arguments by name, filled from the world: Team A's things.
@@ -180,6 +171,7 @@ URL_KWARGS: dict[str, dict[str, Callable[[object], object]]] = {
     "teams:token-revoke": {
         "pk": lambda world: services.api_token_create(actor=world.practitioner_a, name="Mine")[0].pk
     },
+    **collect("URL_KWARGS"),
 }
 
 

@@ -15,6 +15,17 @@ from config.api import api as ninja_api
 from teams import services
 from teams.audit import audit_record
 from teams.models import Membership, TeamManager
+from tests.access_cases import (
+    CREATED,
+    FORBIDDEN,
+    NO_CONTENT,
+    NOT_FOUND,
+    OK,
+    api_expect,
+    collect,
+    collect_things_makers,
+    everyone,
+)
 from tests.factories import MembershipFactory, RegistrationFactory, TeamFactory
 
 ACTORS = ("anonymous", "practitioner", "other_manager", "ld_lead", "org_admin", "outsider")
@@ -29,34 +40,7 @@ ACTOR_PEOPLE = {
     "outsider": "outsider",
 }
 
-OK, CREATED, NO_CONTENT = 200, 201, 204
-UNAUTHENTICATED, FORBIDDEN, NOT_FOUND = 401, 403, 404
-
-
-def expect(
-    *,
-    practitioner: int,
-    other_manager: int,
-    ld_lead: int,
-    org_admin: int,
-    outsider: int,
-    anonymous: int = UNAUTHENTICATED,
-) -> dict[str, int]:
-    return {
-        "anonymous": anonymous,
-        "practitioner": practitioner,
-        "other_manager": other_manager,
-        "ld_lead": ld_lead,
-        "org_admin": org_admin,
-        "outsider": outsider,
-    }
-
-
-def everyone(status: int) -> dict[str, int]:
-    """Every signed-in caller gets this (each sees their own slice of the list)."""
-    return expect(
-        practitioner=status, other_manager=status, ld_lead=status, org_admin=status, outsider=status
-    )
+expect = api_expect
 
 
 # Reading one of Team A's things (Priya, Team A's practitioner, is the practitioner actor).
@@ -149,6 +133,7 @@ EXPECTATIONS: dict[str, dict[str, int]] = {
         org_admin=NOT_FOUND,
         outsider=NOT_FOUND,
     ),
+    **collect("API_EXPECTATIONS"),
 }
 
 _unique = itertools.count(1)
@@ -167,6 +152,7 @@ PATH_VALUES = {
     "registration_id": lambda world, things: things["registration"].pk,
     "entry_id": lambda world, things: things["audit_entry"].pk,
     "token_id": lambda world, things: things["token"].pk,
+    **collect("API_PATH_VALUES"),
 }
 
 # Operations that use their object up, or need one of their own: a fresh one for each call.
@@ -190,6 +176,7 @@ FRESH_PATH_VALUES = {
     "tokens_revoke": lambda world: {
         "token_id": services.api_token_create(actor=world.practitioner_a, name="Script")[0].pk
     },
+    **collect("API_FRESH_PATH_VALUES"),
 }
 
 # A valid body for every write, fresh for each call (unique names, numbers and dates).
@@ -222,6 +209,7 @@ BODIES = {
     },
     "registrations_update": lambda world: {"renewal_due": "2027-11-30"},
     "tokens_create": lambda world: {"name": f"Script {next(_unique)}"},
+    **collect("API_BODIES"),
 }
 
 
@@ -261,7 +249,7 @@ def test_every_write_has_a_body_and_every_path_parameter_a_value():
 def things(world):
     """Team A's things that the world does not already hold."""
     registration = RegistrationFactory(person=world.practitioner_a)
-    return {
+    found = {
         "membership": Membership.objects.get(person=world.practitioner_a, team=world.team_a),
         "registration": registration,
         "audit_entry": audit_record(
@@ -272,6 +260,9 @@ def things(world):
         ),
         "token": services.api_token_create(actor=world.practitioner_a, name="Priya's script")[0],
     }
+    for maker in collect_things_makers():
+        found.update(maker(world))
+    return found
 
 
 def sign_in(api, world, actor, how):

@@ -14,6 +14,7 @@ from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from config.app_hooks import app_functions
 from teams import services
 from teams.demo import DEMO_PASSWORD, OrganisationPlan, PersonPlan, demo_plans
 from teams.models import (
@@ -44,6 +45,9 @@ class Command(BaseCommand):
                 f"{plan.name}: {Person.objects.filter(organisation__slug=plan.slug).count()} "
                 f"people ({created} new)."
             )
+        for load_demo in app_functions("demo", "load_demo"):
+            with transaction.atomic():
+                load_demo(stdout=self.stdout)
 
     def load(self, plan: OrganisationPlan) -> int:
         admin = self.bootstrap(plan)

@@ -20,6 +20,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.db.models import Max
 
+from config.app_hooks import app_functions
 from teams.models import (
     CareerStage,
     ContractType,
@@ -86,6 +87,8 @@ class Command(BaseCommand):
             organisation = Organisation.objects.create(name=f"Scale test {slug}", slug=slug)
             teams, services = self.create_tree(organisation, count)
             self.create_people(organisation, count, teams, services)
+            for extend_scale in app_functions("demo", "extend_scale"):
+                extend_scale(organisation=organisation, stdout=self.stdout)
         elapsed = time.perf_counter() - started
         self.stdout.write(
             f"{slug}: {count} people in {len(teams)} teams and {len(services)} services "

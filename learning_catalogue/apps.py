@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LearningCatalogueConfig(AppConfig):
+    name = "learning_catalogue"
+    verbose_name = "Learning catalogue"

@@ -1,0 +1,150 @@
+"""Working time: which minutes of a booking fall inside a person's contracted time.
+
+A working pattern gives contracted minutes per weekday, not clock hours, so a day's working
+time is its contracted minutes: learning on a day with no contracted minutes (a non-working day,
+a weekend, a bank holiday, an absence) is all outside working time, and learning beyond the
+day's contracted minutes is outside for the excess. Days are Europe/London days; durations are
+real elapsed minutes, so a booking across the clocks changing counts what the clock on the wall
+shows passing, not what the difference in wall-clock times suggests.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from planner.models import Absence, BankHoliday
+from teams.models import Person, WorkingPattern
+
+LONDON = ZoneInfo("Europe/London")
+ONE_DAY = datetime.timedelta(days=1)
+
+
+def local_midnight(day: datetime.date) -> datetime.datetime:
+    """The instant a London day starts, in UTC (midnight is never skipped by UK clock changes).
+
+    In UTC because Python subtracts two datetimes sharing one tzinfo as wall-clock times, which
+    would make the day the clocks go forward 24 hours long instead of 23.
+    """
+    return datetime.datetime.combine(day, datetime.time.min, tzinfo=LONDON).astimezone(datetime.UTC)
+
+
+def minutes_by_local_day(
+    start: datetime.datetime, end: datetime.datetime
+) -> dict[datetime.date, int]:
+    """Real elapsed minutes of [start, end) on each London day it touches."""
+    start, end = start.astimezone(datetime.UTC), end.astimezone(datetime.UTC)
+    if end <= start:
+        return {}
+    result: dict[datetime.date, int] = {}
+    day = start.astimezone(LONDON).date()
+    while True:
+        day_start = max(start, local_midnight(day))
+        day_end = min(end, local_midnight(day + ONE_DAY))
+        if day_end > day_start:
+            result[day] = int((day_end - day_start).total_seconds() // 60)
+        if local_midnight(day + ONE_DAY) >= end:
+            return result
+        day += ONE_DAY
+
+
+@dataclass(frozen=True)
+class WorkingCalendar:
+    """Everything needed to answer "how many contracted minutes on this day" for a set of people
+    over a date range, loaded in three queries so grids and metrics never query per cell."""
+
+    patterns: dict[int, list[WorkingPattern]]  # newest first, per person
+    bank_holidays: frozenset[datetime.date]
+    absences: dict[int, list[Absence]]
+
+    @classmethod
+    def load(
+        cls, *, person_ids: Iterable[int], first_day: datetime.date, last_day: datetime.date
+    ) -> WorkingCalendar:
+        ids = list(person_ids)
+        patterns: dict[int, list[WorkingPattern]] = defaultdict(list)
+        for pattern in WorkingPattern.objects.filter(
+            person_id__in=ids, effective_from__lte=last_day
+        ).order_by("person_id", "-effective_from"):
+            patterns[pattern.person_id].append(pattern)
+        holidays = frozenset(
+            BankHoliday.objects.filter(
+                division=BankHoliday.Division.ENGLAND_AND_WALES,
+                date__gte=first_day,
+                date__lte=last_day,
+            ).values_list("date", flat=True)
+        )
+        absences: dict[int, list[Absence]] = defaultdict(list)
+        for absence in Absence.objects.filter(
+            person_id__in=ids, start_date__lte=last_day, end_date__gte=first_day
+        ):
+            absences[absence.person_id].append(absence)
+        return cls(patterns=dict(patterns), bank_holidays=holidays, absences=dict(absences))
+
+    def pattern_on(self, person_id: int, day: datetime.date) -> WorkingPattern | None:
+        for pattern in self.patterns.get(person_id, []):
+            if pattern.effective_from <= day:
+                return pattern
+        return None
+
+    def absence_on(self, person_id: int, day: datetime.date) -> Absence | None:
+        for absence in self.absences.get(person_id, []):
+            if absence.start_date <= day <= absence.end_date:
+                return absence
+        return None
+
+    def is_bank_holiday(self, day: datetime.date) -> bool:
+        return day in self.bank_holidays
+
+    def pattern_minutes(self, person_id: int, day: datetime.date) -> int:
+        """Contracted minutes on the day by the pattern alone (bank holidays and absences
+        aside), which is what allowances pro-rate by."""
+        pattern = self.pattern_on(person_id, day)
+        return pattern.minutes_on(day) if pattern is not None else 0
+
+    def contracted_minutes(self, person_id: int, day: datetime.date) -> int:
+        """Minutes the person is contracted to work and expected at work on the day."""
+        if self.is_bank_holiday(day) or self.absence_on(person_id, day) is not None:
+            return 0
+        return self.pattern_minutes(person_id, day)
+
+    def is_working_day(self, person_id: int, day: datetime.date) -> bool:
+        return self.contracted_minutes(person_id, day) > 0
+
+    def outside_minutes(
+        self,
+        person_id: int,
+        start: datetime.datetime,
+        end: datetime.datetime,
+        *,
+        already_booked: dict[datetime.date, int] | None = None,
+    ) -> int:
+        """Minutes of [start, end) outside the person's working time; ``already_booked`` is other
+        learning on those days, which uses up the day's contracted minutes first."""
+        outside = 0
+        for day, minutes in minutes_by_local_day(start, end).items():
+            available = self.contracted_minutes(person_id, day)
+            if already_booked:
+                available = max(0, available - already_booked.get(day, 0))
+            outside += max(0, minutes - available)
+        return outside
+
+
+def calendar_for(
+    person: Person, start: datetime.datetime, end: datetime.datetime
+) -> WorkingCalendar:
+    return WorkingCalendar.load(
+        person_ids=[person.pk],
+        first_day=start.astimezone(LONDON).date(),
+        last_day=end.astimezone(LONDON).date(),
+    )
+
+
+def minutes_outside_working_time(
+    *, person: Person, start: datetime.datetime, end: datetime.datetime
+) -> int:
+    """Minutes of a proposed booking outside the person's working time (TOIL is due for them)."""
+    return calendar_for(person, start, end).outside_minutes(person.pk, start, end)

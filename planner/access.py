@@ -1,0 +1,115 @@
+"""Who may see and change protected time: built on ``teams.access`` and used by every planner
+view, endpoint, service and task.
+
+- practitioner: their own bookings, allowance and absences; they request time for themselves
+  and acknowledge cover they were asked to give; they never approve their own request;
+- team manager: the people currently in the teams they manage (and below): book, approve,
+  decline, arrange cover, cancel, record attendance and absences, see the planner and metrics;
+- L&D lead and org admin: read every booking and team metric in the organisation; they set
+  allowance rules and planner settings;
+- another organisation: nothing (404).
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from planner.models import Absence, AllowanceRule, Booking, CoverAssignment
+from teams import access
+from teams.access import Viewer
+from teams.models import Membership, Person, PersonQuerySet, Team
+
+
+def people_managed_by(user: Viewer) -> PersonQuerySet:
+    """People currently in a team the user manages (or a team below one), never the user."""
+    if not access.is_team_manager(user):
+        return Person.objects.none()
+    members = (
+        Membership.objects.current()
+        .filter(team__in=access.teams_managed_by(user).values("pk"))
+        .values("person_id")
+    )
+    return Person.objects.filter(organisation_id=user.organisation_id, pk__in=members).exclude(
+        pk=user.pk
+    )
+
+
+def manages(user: Viewer, person: Person) -> bool:
+    return people_managed_by(user).filter(pk=person.pk).exists()
+
+
+def bookings_visible_to(user: Viewer) -> QuerySet[Booking]:
+    """Bookings of everyone the user may read, plus bookings they were asked to cover."""
+    if not user.is_authenticated:
+        return Booking.objects.none()
+    covering = CoverAssignment.objects.filter(colleague_id=user.pk).values("booking_id")
+    return Booking.objects.filter(organisation_id=user.organisation_id).filter(
+        Q(person__in=access.people_visible_to(user).values("pk")) | Q(pk__in=covering)
+    )
+
+
+def can_request_for(user: Viewer, person: Person) -> bool:
+    """Anyone may ask for time for themselves; a manager books it for their people."""
+    if not user.is_authenticated or person.organisation_id != user.organisation_id:
+        return False
+    return person.pk == user.pk or manages(user, person)
+
+
+def can_decide(user: Viewer, booking: Booking) -> bool:
+    """Approve, decline, arrange cover, cancel for the team, record attendance: the person's
+    manager, and never the person themselves, so nobody approves their own request."""
+    return booking.person_id != user.pk and manages(user, booking.person)
+
+
+def can_cancel(user: Viewer, booking: Booking) -> bool:
+    """The person may withdraw their own booking; their manager may cancel it."""
+    if not user.is_authenticated:
+        return False
+    return booking.person_id == user.pk or can_decide(user, booking)
+
+
+def cover_candidates_for(user: Viewer) -> PersonQuerySet:
+    """Colleagues a manager may ask to cover: anyone in the teams they manage, themselves
+    included (a manager often covers duty)."""
+    if not access.is_team_manager(user):
+        return Person.objects.none()
+    members = (
+        Membership.objects.current()
+        .filter(team__in=access.teams_managed_by(user).values("pk"))
+        .values("person_id")
+    )
+    return Person.objects.filter(organisation_id=user.organisation_id).filter(
+        Q(pk__in=members) | Q(pk=user.pk)
+    )
+
+
+def teams_planned_by(user: Viewer) -> QuerySet[Team]:
+    """Teams whose planner and metrics the user may open: managers their teams; L&D leads and
+    org admins every team in the organisation."""
+    if access.sees_whole_organisation(user):
+        return access.teams_visible_to(user)
+    return access.teams_managed_by(user)
+
+
+def absences_visible_to(user: Viewer) -> QuerySet[Absence]:
+    if not user.is_authenticated:
+        return Absence.objects.none()
+    return Absence.objects.filter(person__in=access.people_visible_to(user).values("pk"))
+
+
+def can_record_absence_for(user: Viewer, person: Person) -> bool:
+    """Managers record absences for their people; org admins for anyone in the organisation
+    (they run the HR import)."""
+    if not user.is_authenticated or person.organisation_id != user.organisation_id:
+        return False
+    return access.is_org_admin(user) or manages(user, person)
+
+
+def can_manage_allowances(user: Viewer) -> bool:
+    return access.is_org_admin(user) or access.is_ld_lead(user)
+
+
+def allowance_rules_visible_to(user: Viewer) -> QuerySet[AllowanceRule]:
+    if not user.is_authenticated:
+        return AllowanceRule.objects.none()
+    return AllowanceRule.objects.filter(organisation_id=user.organisation_id)

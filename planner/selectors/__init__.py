@@ -1,0 +1,1 @@
+"""Reads for the planner, each starting from ``planner.access``."""

@@ -319,4 +319,8 @@ def _conflicts(cell: Cell) -> list[Conflict]:
                         accepted_reason=assignment.conflicts_accepted_reason,
                     )
                 )
-    return found
+    # The same conflict on several cover duties that day is one thing to look at.
+    unique: dict[tuple[str, str], Conflict] = {}
+    for conflict in found:
+        unique.setdefault((conflict.text, conflict.accepted_reason), conflict)
+    return list(unique.values())

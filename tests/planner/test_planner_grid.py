@@ -165,3 +165,15 @@ def test_a_covered_person_outside_the_viewers_teams_is_a_colleague(world, patter
     grid = grid_for(world)
     assert world.practitioner_b.pk not in grid.visible_person_ids
     assert world.practitioner_b.pk in grid_for(world, user=world.ld_lead).visible_person_ids
+
+
+def test_the_same_conflict_twice_in_a_day_is_listed_once(world, patterns):
+    for hour in (9, 13):
+        make_cover(
+            make_booking(world.practitioner_a, days(1), start_hour=hour, end_hour=hour + 2),
+            world.manager_a,
+            conflicts=[CoverConflictKind.COLLEAGUE_LEARNING],
+            conflicts_accepted_reason="Agreed",
+        )
+    conflicts = cell(grid_for(world), world.manager_a, days(1)).conflicts
+    assert [c.text for c in conflicts] == ["The colleague is booked on learning"]

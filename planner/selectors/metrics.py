@@ -163,14 +163,6 @@ class TeamMetrics:
         return percent(self.cancelled, self.agreed_bookings)
 
 
-def _used_minutes(booking: Booking) -> int:
-    if booking.status == BookingStatus.PARTLY_ATTENDED:
-        return booking.attended_minutes or 0
-    if booking.status == BookingStatus.ATTENDED:
-        return booking.attended_minutes if booking.attended_minutes is not None else booking.minutes
-    return 0
-
-
 @dataclass
 class Tally:
     """Counts over a set of people's bookings in a period."""
@@ -192,6 +184,7 @@ def _tally(people: list[Person], period: MetricsPeriod) -> tuple[dict[int, Perso
     cover_arranged = CoverAssignment.objects.filter(booking=OuterRef("pk")).exclude(
         status=CoverStatus.WITHDRAWN
     )
+    # Plain tuples, not model instances: a service's quarter is thousands of bookings.
     bookings = (
         Booking.objects.filter(
             person_id__in=list(usage),
@@ -199,8 +192,7 @@ def _tally(people: list[Person], period: MetricsPeriod) -> tuple[dict[int, Perso
             start__lt=local_midnight(period.last_day + ONE_DAY),
         )
         .annotate(has_cover=Exists(cover_arranged))
-        .only(
-            "id",
+        .values_list(
             "person_id",
             "status",
             "start",
@@ -208,26 +200,31 @@ def _tally(people: list[Person], period: MetricsPeriod) -> tuple[dict[int, Perso
             "attended_minutes",
             "cancellation_reason",
             "no_cover_needed_reason",
+            "has_cover",
         )
     )
-    for booking in bookings:
-        use = usage[booking.person_id]
-        if booking.status in HOLDING_STATUSES:
-            use.booked_minutes += booking.minutes
-        use.used_minutes += _used_minutes(booking)
-        if booking.status in LEARNING_STATUSES:
+    for person_id, status, start, end, attended, reason, no_cover_reason, has_cover in bookings:
+        use = usage[person_id]
+        minutes = int((end - start).total_seconds() // 60)
+        if status in HOLDING_STATUSES:
+            use.booked_minutes += minutes
+        if status == BookingStatus.ATTENDED:
+            use.used_minutes += minutes if attended is None else attended
+        elif status == BookingStatus.PARTLY_ATTENDED:
+            use.used_minutes += attended or 0
+        if status in LEARNING_STATUSES:
             tally.learning += 1
-            if booking.has_cover:
+            if has_cover:
                 tally.covered += 1
-            elif booking.no_cover_needed_reason:
+            elif no_cover_reason:
                 tally.no_cover_needed += 1
-        if booking.status in CANCELLABLE_STATUSES:
+        if status in CANCELLABLE_STATUSES:
             tally.agreed += 1
-        if booking.status == BookingStatus.CANCELLED:
+        if status == BookingStatus.CANCELLED:
             tally.cancelled += 1
-            use.lost_minutes += booking.minutes
-            if booking.cancellation_reason in tally.reasons:
-                tally.reasons[booking.cancellation_reason] += 1
+            use.lost_minutes += minutes
+            if reason in tally.reasons:
+                tally.reasons[reason] += 1
     return usage, tally
 
 

@@ -17,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -115,10 +116,6 @@ class Cell:
     def working(self) -> bool:
         return self.contracted_minutes > 0
 
-    @property
-    def away_learning(self) -> bool:
-        return any(booking.status in AWAY_STATUSES for booking in self.bookings)
-
 
 @dataclass
 class Row:
@@ -139,8 +136,9 @@ class DayTotal:
 class PlannerGrid:
     team: Team
     period: Period
-    rows: list[Row]
-    totals: list[DayTotal]
+    rows: list[Row]  # the people on this page
+    page: Page  # which page of the team's people, for the pagination links
+    totals: list[DayTotal]  # the whole team
     bank_holidays: dict[datetime.date, str]
     # People whose names the viewer may read: someone in the team may cover a person outside
     # it, who is then shown as "a colleague".
@@ -206,12 +204,25 @@ def _not_working_reason(
     return "Weekend" if day.weekday() >= 5 else "Not a working day"
 
 
-def planner_grid(*, user: Viewer, team: Team, period: Period) -> PlannerGrid:
-    """The grid for ``team`` over ``period``, as far as ``user`` may see it."""
-    people = list(team_people(user, team, period.first_day, period.last_day))
+PEOPLE_PER_PAGE = 50
+
+
+def planner_grid(
+    *, user: Viewer, team: Team, period: Period, page: object = 1, per_page: int = PEOPLE_PER_PAGE
+) -> PlannerGrid:
+    """The grid for ``team`` over ``period``, as far as ``user`` may see it.
+
+    People are paged (a service can hold hundreds): the page's people get full cells, while the
+    day totals count the whole team from a light query, so both the query count and the cost of
+    building the page stay flat as the team grows.
+    """
+    everyone = list(team_people(user, team, period.first_day, period.last_day))
+    people_page = Paginator(everyone, per_page).get_page(page)
+    people = list(people_page.object_list)
+    all_ids = [person.pk for person in everyone]
     ids = [person.pk for person in people]
     calendar_ = WorkingCalendar.load(
-        person_ids=ids, first_day=period.first_day, last_day=period.last_day
+        person_ids=all_ids, first_day=period.first_day, last_day=period.last_day
     )
     holidays = dict(
         BankHoliday.objects.filter(
@@ -221,6 +232,14 @@ def planner_grid(*, user: Viewer, team: Team, period: Period) -> PlannerGrid:
         ).values_list("date", "name")
     )
     range_start, range_end = _range_instants(period)
+    away: set[tuple[int, datetime.date]] = set()
+    for person_id, start, end in Booking.objects.filter(
+        person_id__in=all_ids,
+        start__lt=range_end,
+        end__gt=range_start,
+        status__in=AWAY_STATUSES,
+    ).values_list("person_id", "start", "end"):
+        away.update((person_id, day) for day in _local_days(start, end))
     bookings = (
         Booking.objects.filter(person_id__in=ids, start__lt=range_end, end__gt=range_start)
         .exclude(status__in=HIDDEN_STATUSES)
@@ -254,8 +273,8 @@ def planner_grid(*, user: Viewer, team: Team, period: Period) -> PlannerGrid:
         for day in _local_days(assignment.start, assignment.end):
             covering_by_day[assignment.colleague_id, day].append(assignment)
 
-    outside_people = {a.booking.person_id for a in covering} - set(ids)
-    visible = frozenset(ids) | frozenset(
+    outside_people = {a.booking.person_id for a in covering} - set(all_ids)
+    visible = frozenset(all_ids) | frozenset(
         access.people_visible_to(user).filter(pk__in=outside_people).values_list("pk", flat=True)
     )
 
@@ -276,9 +295,11 @@ def planner_grid(*, user: Viewer, team: Team, period: Period) -> PlannerGrid:
         rows.append(Row(person=person, cells=cells))
 
     totals = []
-    for index, day in enumerate(period.days):
+    for day in period.days:
         available = sum(
-            1 for row in rows if row.cells[index].working and not row.cells[index].away_learning
+            1
+            for person_id in all_ids
+            if (person_id, day) not in away and calendar_.contracted_minutes(person_id, day) > 0
         )
         below = bool(team.minimum_staff_on_duty) and available < team.minimum_staff_on_duty
         totals.append(DayTotal(day=day, available=available, below_minimum=below))
@@ -286,6 +307,7 @@ def planner_grid(*, user: Viewer, team: Team, period: Period) -> PlannerGrid:
         team=team,
         period=period,
         rows=rows,
+        page=people_page,
         totals=totals,
         bank_holidays=holidays,
         visible_person_ids=visible,

@@ -177,3 +177,25 @@ def test_the_same_conflict_twice_in_a_day_is_listed_once(world, patterns):
         )
     conflicts = cell(grid_for(world), world.manager_a, days(1)).conflicts
     assert [c.text for c in conflicts] == ["The colleague is booked on learning"]
+
+
+def test_people_are_paged_and_the_day_totals_count_the_whole_team(world, patterns):
+    period = planner_period("week", MONDAY)
+    make_booking(world.manager_a, days(1), status="confirmed")
+    first = planner_grid(user=world.manager_a, team=world.team_a, period=period, per_page=2)
+    second = planner_grid(
+        user=world.manager_a, team=world.team_a, period=period, per_page=2, page="2"
+    )
+    assert [len(first.rows), len(second.rows)] == [2, 1]
+    assert first.page.paginator.num_pages == 2
+    assert {row.person.pk for row in first.rows + second.rows} == {
+        world.manager_a.pk,
+        world.practitioner_a.pk,
+        world.practitioner_a2.pk,
+    }
+    # Tuesday: three people work and Maya is learning, whichever page is shown.
+    assert [t.available for t in first.totals][1] == [t.available for t in second.totals][1] == 2
+    nonsense = planner_grid(
+        user=world.manager_a, team=world.team_a, period=period, per_page=2, page="x"
+    )
+    assert nonsense.page.number == 1

@@ -1,0 +1,287 @@
+"""Forms for the planner pages. They only parse input (London dates and times into UTC-aware
+datetimes, choices into values); the services validate the rules and write."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from planner.models import AbsenceKind, BookingPurpose, CancellationReason, CoverDuty
+from planner.worktime import LONDON
+from teams.forms import date_field
+from teams.models import PersonQuerySet
+
+TIME_HINT = "Use the 24-hour clock, for example 09:30 or 14:00."
+
+
+def parse_time(text: str) -> datetime.time:
+    """Reads 09:30, 9:30, 9.30 or 0930 as a time of day."""
+    match = re.fullmatch(r"\s*(\d{1,2})[:.]?(\d{2})\s*", text)
+    if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        raise ValidationError("bad time")
+    return datetime.time(int(match[1]), int(match[2]))
+
+
+class TimeField(forms.CharField):
+    """A time of day typed as text (GOV.UK has no time picker), cleaned to ``datetime.time``."""
+
+    def __init__(self, *, label: str, **kwargs: object) -> None:
+        super().__init__(
+            label=label,
+            max_length=5,
+            help_text=TIME_HINT,
+            error_messages={"required": f"Enter the {label.lower()}."},
+            widget=forms.TextInput(
+                attrs={
+                    "class": "govuk-input--width-5",
+                    "inputmode": "numeric",
+                    "spellcheck": "false",
+                }
+            ),
+            **kwargs,
+        )
+
+    def clean(self, value: str | None) -> datetime.time | None:
+        text = super().clean(value)
+        if not text:
+            return None
+        try:
+            return parse_time(text)
+        except ValidationError as error:
+            raise ValidationError(
+                f"The {self.label.lower()} must be a time like 09:30 or 14:00."
+            ) from error
+
+
+def london(day: datetime.date, time: datetime.time) -> datetime.datetime:
+    """A London wall-clock time as an aware datetime in UTC, as it is stored."""
+    return datetime.datetime.combine(day, time, tzinfo=LONDON).astimezone(datetime.UTC)
+
+
+class BookingTimesMixin(forms.Form):
+    """A date and start and end times on that day, in London time."""
+
+    day = date_field("Date", required=True, missing="Enter the date of the protected time.")
+    start_time = TimeField(label="Start time")
+    end_time = TimeField(label="End time")
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean()
+        day, start, end = data.get("day"), data.get("start_time"), data.get("end_time")
+        if day and start and end:
+            if end <= start:
+                self.add_error("end_time", "The end time must be after the start time.")
+            else:
+                data["start"] = london(day, start)
+                data["end"] = london(day, end)
+        return data
+
+
+class BookingRequestForm(BookingTimesMixin):
+    """A practitioner asks for protected time for themselves, in one step."""
+
+    title = forms.CharField(
+        label="What is the time for?",
+        max_length=200,
+        help_text="For example, the course's name, or “Reading on contextual safeguarding”.",
+        error_messages={"required": "Enter what the time is for."},
+    )
+    purpose = forms.ChoiceField(
+        label="Kind of learning",
+        choices=BookingPurpose.choices,
+        initial=BookingPurpose.READING,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the kind of learning."},
+    )
+    notes = forms.CharField(
+        label="Notes (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    field_order = ["title", "purpose", "day", "start_time", "end_time", "notes"]
+
+
+class BookingCreateForm(BookingRequestForm):
+    """A manager books protected time for one of their people."""
+
+    person = forms.ModelChoiceField(
+        label="Person",
+        queryset=None,
+        empty_label="Choose a person",
+        error_messages={
+            "required": "Choose who the time is for.",
+            "invalid_choice": "Choose someone in your teams.",
+        },
+    )
+
+    field_order = ["person", "title", "purpose", "day", "start_time", "end_time", "notes"]
+
+    def __init__(self, *args: object, people: PersonQuerySet, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people.order_by("full_name", "id")
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label="Why are you declining this request?",
+        help_text="The person sees this reason.",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter why you are declining the request."},
+    )
+
+
+class ConfirmNoCoverForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is no cover needed?",
+        help_text="For example, “No visits or duty that afternoon”.",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter why no cover is needed."},
+    )
+
+
+class CoverForm(forms.Form):
+    colleague = forms.ModelChoiceField(
+        label="Colleague who covers",
+        queryset=None,
+        empty_label="Choose a colleague",
+        error_messages={
+            "required": "Choose a colleague to cover.",
+            "invalid_choice": "Choose a colleague in your teams.",
+        },
+    )
+    duties = forms.MultipleChoiceField(
+        label="What they cover",
+        choices=CoverDuty.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Choose at least one thing they cover."},
+    )
+    case_list_reference = forms.CharField(
+        label="Case list reference (optional)",
+        required=False,
+        max_length=200,
+        help_text="Needed when they cover a named case list.",
+    )
+
+    def __init__(self, *args: object, colleagues: PersonQuerySet, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["colleague"].queryset = colleagues.order_by("full_name", "id")
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean()
+        if CoverDuty.CASE_LIST in data.get("duties", []) and not data.get("case_list_reference"):
+            self.add_error("case_list_reference", "Enter the reference of the case list.")
+        return data
+
+
+class AcceptConflictsForm(forms.Form):
+    """The second step of assigning cover with conflicts: the manager's reason to go ahead."""
+
+    accept_conflicts_reason = forms.CharField(
+        label="Why should they cover anyway?",
+        help_text="For example, “Alex has agreed to take duty calls from the training room”.",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter why the colleague should cover despite the conflicts."},
+    )
+
+
+class CancelForm(forms.Form):
+    reason = forms.ChoiceField(
+        label="Why is it cancelled?",
+        choices=CancellationReason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose why it is cancelled."},
+    )
+    note = forms.CharField(
+        label="Note (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    reschedule_day = date_field(
+        "New date (optional)", help_text="To rebook the same time on another day."
+    )
+    reschedule_start_time = TimeField(label="New start time", required=False)
+    reschedule_end_time = TimeField(label="New end time", required=False)
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean()
+        day = data.get("reschedule_day")
+        start, end = data.get("reschedule_start_time"), data.get("reschedule_end_time")
+        if day or start or end:
+            if not day:
+                self.add_error("reschedule_day", "Enter the new date, or leave all three blank.")
+            if not start:
+                self.add_error("reschedule_start_time", "Enter the new start time.")
+            if not end:
+                self.add_error("reschedule_end_time", "Enter the new end time.")
+            if day and start and end:
+                if end <= start:
+                    self.add_error(
+                        "reschedule_end_time", "The new end time must be after the new start time."
+                    )
+                else:
+                    data["reschedule_start"] = london(day, start)
+                    data["reschedule_end"] = london(day, end)
+        return data
+
+
+ATTENDANCE_CHOICES = [
+    ("attended", "Attended all of it"),
+    ("partly_attended", "Attended part of it"),
+    ("did_not_attend", "Did not attend"),
+]
+
+
+class AttendanceForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label="Did they attend?",
+        choices=ATTENDANCE_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether they attended."},
+    )
+    attended_minutes = forms.IntegerField(
+        label="Minutes attended (if part)",
+        required=False,
+        min_value=1,
+        max_value=24 * 60,
+        help_text="Whole minutes, for example 90.",
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-4"}),
+        error_messages={
+            "invalid": "Enter the minutes attended as a whole number, like 90.",
+            "min_value": "Minutes attended must be at least 1.",
+            "max_value": "Minutes attended cannot be more than a day.",
+        },
+    )
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean()
+        if data.get("outcome") == "partly_attended" and not data.get("attended_minutes"):
+            self.add_error("attended_minutes", "Enter how many minutes they attended.")
+        return data
+
+
+class AbsenceForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Kind of absence",
+        choices=AbsenceKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the kind of absence."},
+    )
+    start_date = date_field("First day", required=True, missing="Enter the first day of absence.")
+    end_date = date_field("Last day", required=True, missing="Enter the last day of absence.")
+    note = forms.CharField(label="Note (optional)", required=False, max_length=200)
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", "The last day must be on or after the first day.")
+        return data

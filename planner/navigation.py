@@ -1,0 +1,13 @@
+"""The planner's menu entries: everyone has their own protected time; managers, L&D leads and
+org admins the team planner."""
+
+from __future__ import annotations
+
+from teams import access
+
+
+def menu_items(user: object) -> list[tuple[str, str]]:
+    items = [("planner:my-time", "My protected time")]
+    if access.is_team_manager(user) or access.sees_whole_organisation(user):
+        items.append(("planner:teams", "Team planner"))
+    return items

@@ -1,0 +1,29 @@
+""" "My protected time": what is booked, who covers me, what is left of my allowance, a
+one-step request for more, and the cover I have been asked to give."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from planner.forms import BookingRequestForm
+from planner.selectors import booking_pages
+from planner.selectors.metrics import own_allowance
+
+
+@login_required
+@require_safe
+def my_time(request: HttpRequest) -> HttpResponse:
+    now = timezone.now()
+    return render(
+        request,
+        "planner/my_time.html",
+        {
+            "mine": booking_pages.my_time(request.user, now=now),
+            "allowance": own_allowance(request.user, today=timezone.localdate()),
+            "form": BookingRequestForm(),
+        },
+    )

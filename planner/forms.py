@@ -215,8 +215,9 @@ class CancelForm(forms.Form):
         data = super().clean()
         day = data.get("reschedule_day")
         start, end = data.get("reschedule_start_time"), data.get("reschedule_end_time")
-        if day or start or end:
-            if not day:
+        # A half-typed new date counts as wanting to reschedule, so the missing times are named.
+        if day or start or end or self.has_error("reschedule_day"):
+            if not day and not self.has_error("reschedule_day"):
                 self.add_error("reschedule_day", "Enter the new date, or leave all three blank.")
             if not start:
                 self.add_error("reschedule_start_time", "Enter the new start time.")

@@ -225,6 +225,9 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Protected Time <no-reply@localhost>")
+# Emails are read away from the site, so their links are absolute: the address people use to
+# reach the site, without a trailing slash.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # A strict policy: nothing inline without the per-request nonce, nothing from other origins.

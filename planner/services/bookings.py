@@ -1,0 +1,501 @@
+"""Bookings of protected learning time: request, approve or decline, confirm, record attendance,
+cancel (optionally rebooking the time).
+
+Every status change writes a ``BookingEvent`` (the history people see) and an audit entry, and
+queues its email for after the transaction commits. Time a person has booked is theirs alone:
+a new booking is checked for overlaps with the person's row locked, so two requests at the same
+moment cannot both pass.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from integrations.notify.planner import BookingNotice
+from planner import access as planner_access
+from planner.conflicts import cover_conflicts, london_span
+from planner.models import (
+    Booking,
+    BookingEvent,
+    BookingPurpose,
+    BookingStatus,
+    CancellationReason,
+    CoverStatus,
+)
+from planner.models.bookings import ATTENDANCE_STATUSES, HOLDING_STATUSES
+from planner.tasks import queue_booking_notice
+from planner.worktime import LONDON, calendar_for, minutes_by_local_day
+from teams.audit import audit_record, snapshot
+from teams.models import Person
+
+BOOKING_FIELDS = (
+    "person",
+    "start",
+    "end",
+    "title",
+    "purpose",
+    "notes",
+    "status",
+    "requested_by",
+    "decided_by",
+    "decline_reason",
+    "no_cover_needed_reason",
+    "outside_working_minutes",
+    "attended_minutes",
+    "cancelled_by",
+    "cancelled_at",
+    "cancellation_reason",
+    "cancellation_note",
+    "rescheduled_from",
+)
+OUTSIDE_WORKING_TIME = "outside working time — TOIL due"
+# Other learning the same day that uses up the day's contracted minutes first: everything that
+# holds or held the person's time.
+COUNTED_STATUSES = (*HOLDING_STATUSES, BookingStatus.ATTENDED, BookingStatus.PARTLY_ATTENDED)
+TITLE_MAX_LENGTH = Booking._meta.get_field("title").max_length
+
+
+def _require(allowed: bool, message: str) -> None:
+    if not allowed:
+        raise PermissionDenied(message)
+
+
+def _as_utc(value: datetime.datetime) -> datetime.datetime:
+    """In UTC, as stored. A naive time is read as London time, which is what people type.
+
+    Converting matters before the row is saved: Python subtracts two datetimes sharing one
+    tzinfo as wall-clock times, so a London-zoned booking across a clock change would report
+    the wrong length until it is read back from the database."""
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value, LONDON)
+    return value.astimezone(datetime.UTC)
+
+
+def _validate_details(
+    *,
+    start: datetime.datetime | None,
+    end: datetime.datetime | None,
+    title: str,
+    purpose: str,
+) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if not title:
+        errors["title"] = "Enter what the time is for."
+    elif len(title) > TITLE_MAX_LENGTH:
+        errors["title"] = f"What the time is for must be {TITLE_MAX_LENGTH} characters or fewer."
+    if purpose not in BookingPurpose.values:
+        errors["purpose"] = "Choose the kind of learning."
+    if start is None:
+        errors["start"] = "Enter the start time."
+    if end is None:
+        errors["end"] = "Enter the end time."
+    elif start is not None and end <= start:
+        errors["end"] = "The end time must be after the start time."
+    return errors
+
+
+def _refuse_overlap(person: Person, start: datetime.datetime, end: datetime.datetime) -> None:
+    """Call with the person's row locked, so nobody books the same time in between."""
+    clash = (
+        Booking.objects.filter(
+            person=person, status__in=HOLDING_STATUSES, start__lt=end, end__gt=start
+        )
+        .order_by("start", "id")
+        .first()
+    )
+    if clash is not None:
+        raise ValidationError(
+            {
+                "start": (
+                    f"{person} already has “{clash.title}” booked "
+                    f"{london_span(clash.start, clash.end)}. Choose a time that does not overlap."
+                )
+            }
+        )
+
+
+def _outside_working_minutes(
+    person: Person, start: datetime.datetime, end: datetime.datetime
+) -> int:
+    """Minutes outside the person's working time, counting other learning on the same days
+    first: two bookings on a day can together go beyond the contracted minutes."""
+    calendar = calendar_for(person, start, end)
+    days = minutes_by_local_day(start, end)
+    first, last = min(days), max(days)
+    already: dict[datetime.date, int] = defaultdict(int)
+    others = Booking.objects.filter(
+        person=person,
+        status__in=COUNTED_STATUSES,
+        start__lt=end + datetime.timedelta(days=1),
+        end__gt=start - datetime.timedelta(days=1),
+    ).values_list("start", "end")
+    for other_start, other_end in others:
+        for day, minutes in minutes_by_local_day(other_start, other_end).items():
+            if first <= day <= last:
+                already[day] += minutes
+    return calendar.outside_minutes(person.pk, start, end, already_booked=already)
+
+
+def _record(
+    *,
+    actor: Person,
+    booking: Booking,
+    from_status: str,
+    action: str,
+    note: str = "",
+    before: dict[str, object] | None = None,
+) -> None:
+    BookingEvent.objects.create(
+        booking=booking,
+        actor=actor,
+        from_status=from_status,
+        to_status=booking.status,
+        note=note,
+    )
+    audit_record(
+        actor=actor,
+        organisation=booking.organisation,
+        action=action,
+        obj=booking,
+        before=before,
+        after=snapshot(booking, BOOKING_FIELDS),
+    )
+
+
+def _create(
+    *,
+    actor: Person,
+    person: Person,
+    start: datetime.datetime | None,
+    end: datetime.datetime | None,
+    title: str,
+    purpose: str,
+    notes: str,
+    rescheduled_from: Booking | None = None,
+) -> Booking:
+    """Validates and writes a new booking; the caller has checked permission and is inside a
+    transaction."""
+    title = (title or "").strip()
+    start = _as_utc(start) if start is not None else None
+    end = _as_utc(end) if end is not None else None
+    errors = _validate_details(start=start, end=end, title=title, purpose=purpose)
+    if errors:
+        raise ValidationError(errors)
+    # Lock the person so a concurrent request for them waits here until this one commits.
+    Person.objects.select_for_update().get(pk=person.pk)
+    _refuse_overlap(person, start, end)
+    # A manager booking for one of their people decides it there and then; anyone asking for
+    # themselves (a manager too) waits for their own manager.
+    decided_by_manager = person.pk != actor.pk
+    booking = Booking.objects.create(
+        organisation_id=person.organisation_id,
+        person=person,
+        start=start,
+        end=end,
+        title=title,
+        purpose=purpose,
+        notes=(notes or "").strip(),
+        status=BookingStatus.APPROVED if decided_by_manager else BookingStatus.REQUESTED,
+        requested_by=actor,
+        decided_by=actor if decided_by_manager else None,
+        outside_working_minutes=_outside_working_minutes(person, start, end),
+        rescheduled_from=rescheduled_from,
+    )
+    notes_for_history = []
+    if rescheduled_from is not None:
+        notes_for_history.append(
+            f"Rebooked from {london_span(rescheduled_from.start, rescheduled_from.end)}"
+        )
+    if booking.outside_working_minutes:
+        notes_for_history.append(
+            f"{booking.outside_working_minutes} minutes {OUTSIDE_WORKING_TIME}"
+        )
+    _record(
+        actor=actor,
+        booking=booking,
+        from_status="",
+        action="booking.create",
+        note=". ".join(notes_for_history),
+    )
+    queue_booking_notice(
+        booking,
+        BookingNotice.APPROVED if decided_by_manager else BookingNotice.REQUESTED,
+    )
+    return booking
+
+
+@transaction.atomic
+def booking_request(
+    *,
+    actor: Person,
+    person: Person,
+    start: datetime.datetime,
+    end: datetime.datetime,
+    title: str,
+    purpose: str,
+    notes: str = "",
+) -> Booking:
+    """A practitioner asking for time for themselves (requested), or a manager booking it for
+    one of their people (approved, decided by the manager).
+
+    Overlaps with the person's other requested, approved or confirmed bookings are refused;
+    time outside their working pattern is allowed and flagged as TOIL due.
+    """
+    _require(
+        planner_access.can_request_for(actor, person),
+        "You can book protected time only for yourself or for people in the teams you manage.",
+    )
+    return _create(
+        actor=actor, person=person, start=start, end=end, title=title, purpose=purpose, notes=notes
+    )
+
+
+def _locked(booking: Booking, allowed: tuple[str, ...], refusal: str) -> Booking:
+    """The booking's row, locked for this transaction, if its status allows the change."""
+    locked = Booking.objects.select_for_update().get(pk=booking.pk)
+    if locked.status not in allowed:
+        raise ValidationError(
+            {"status": f"{refusal} This booking is {locked.get_status_display().lower()}."}
+        )
+    return locked
+
+
+def _require_decider(actor: Person, booking: Booking) -> None:
+    if booking.person_id == actor.pk:
+        raise PermissionDenied("You cannot decide on your own protected time; your manager does.")
+    _require(
+        planner_access.can_decide(actor, booking),
+        "Only the person's manager can decide on their protected time.",
+    )
+
+
+@transaction.atomic
+def booking_approve(*, actor: Person, booking: Booking) -> Booking:
+    _require_decider(actor, booking)
+    booking = _locked(
+        booking, (BookingStatus.REQUESTED,), "Only a requested booking can be approved."
+    )
+    before = snapshot(booking, BOOKING_FIELDS)
+    booking.status = BookingStatus.APPROVED
+    booking.decided_by = actor
+    booking.save()
+    _record(
+        actor=actor,
+        booking=booking,
+        from_status=BookingStatus.REQUESTED,
+        action="booking.approve",
+        before=before,
+    )
+    queue_booking_notice(booking, BookingNotice.APPROVED)
+    return booking
+
+
+@transaction.atomic
+def booking_decline(*, actor: Person, booking: Booking, reason: str) -> Booking:
+    _require_decider(actor, booking)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "Enter why you are declining the request."})
+    booking = _locked(
+        booking, (BookingStatus.REQUESTED,), "Only a requested booking can be declined."
+    )
+    before = snapshot(booking, BOOKING_FIELDS)
+    booking.status = BookingStatus.DECLINED
+    booking.decided_by = actor
+    booking.decline_reason = reason
+    booking.save()
+    _record(
+        actor=actor,
+        booking=booking,
+        from_status=BookingStatus.REQUESTED,
+        action="booking.decline",
+        note=reason,
+        before=before,
+    )
+    queue_booking_notice(booking, BookingNotice.DECLINED)
+    return booking
+
+
+def unresolved_cover_problems(booking: Booking) -> list[str]:
+    """Why the booking's cover is not yet arranged: no cover at all, or a conflict of a
+    colleague's cover, found now, that the manager has not accepted with a reason."""
+    assignments = list(
+        booking.cover_assignments.exclude(status=CoverStatus.WITHDRAWN).select_related("colleague")
+    )
+    if not assignments:
+        return ["Arrange cover, or say why no cover is needed."]
+    problems = []
+    for assignment in assignments:
+        accepted = set(assignment.conflicts) if assignment.conflicts_accepted_reason else set()
+        problems.extend(
+            f"{conflict.message} Resolve it, or withdraw this cover and assign it again "
+            "accepting the conflict with a reason."
+            for conflict in cover_conflicts(booking=booking, colleague=assignment.colleague)
+            if conflict.kind not in accepted
+        )
+    return problems
+
+
+@transaction.atomic
+def booking_confirm(
+    *, actor: Person, booking: Booking, no_cover_needed_reason: str = ""
+) -> Booking:
+    """Confirms an approved booking once cover is arranged (at least one colleague, every
+    conflict resolved or accepted), or with the manager's reason why no cover is needed."""
+    _require_decider(actor, booking)
+    booking = _locked(
+        booking, (BookingStatus.APPROVED,), "Only an approved booking can be confirmed."
+    )
+    no_cover_needed_reason = (no_cover_needed_reason or "").strip()
+    if not no_cover_needed_reason:
+        problems = unresolved_cover_problems(booking)
+        if problems:
+            raise ValidationError({"no_cover_needed_reason": problems})
+    before = snapshot(booking, BOOKING_FIELDS)
+    booking.status = BookingStatus.CONFIRMED
+    booking.no_cover_needed_reason = no_cover_needed_reason
+    booking.save()
+    _record(
+        actor=actor,
+        booking=booking,
+        from_status=BookingStatus.APPROVED,
+        action="booking.confirm",
+        note=(
+            f"No cover needed: {no_cover_needed_reason}"
+            if no_cover_needed_reason
+            else "Cover arranged"
+        ),
+        before=before,
+    )
+    return booking
+
+
+@transaction.atomic
+def booking_record_attendance(
+    *,
+    actor: Person,
+    booking: Booking,
+    status: str,
+    attended_minutes: int | None = None,
+    now: datetime.datetime | None = None,
+) -> Booking:
+    """Attended (all its minutes), partly attended (the minutes given) or did not attend (0),
+    once the booking has started; a later correction is recorded the same way."""
+    _require_decider(actor, booking)
+    if status not in ATTENDANCE_STATUSES:
+        raise ValidationError({"status": "Choose whether they attended."})
+    booking = _locked(
+        booking,
+        (BookingStatus.APPROVED, BookingStatus.CONFIRMED, *ATTENDANCE_STATUSES),
+        "Attendance can be recorded only for an approved or confirmed booking.",
+    )
+    if booking.start > (now or timezone.now()):
+        raise ValidationError(
+            {"status": "Attendance can be recorded once the booking has started."}
+        )
+    if status == BookingStatus.PARTLY_ATTENDED:
+        if attended_minutes is None:
+            raise ValidationError({"attended_minutes": "Enter how many minutes they attended."})
+        if not 0 < attended_minutes < booking.minutes:
+            raise ValidationError(
+                {
+                    "attended_minutes": (
+                        f"Minutes attended must be between 1 and {booking.minutes - 1}; "
+                        f"choose “attended” if they stayed for all {booking.minutes}."
+                    )
+                }
+            )
+        minutes = attended_minutes
+    else:
+        minutes = booking.minutes if status == BookingStatus.ATTENDED else 0
+    before = snapshot(booking, BOOKING_FIELDS)
+    from_status = booking.status
+    booking.status = status
+    booking.attended_minutes = minutes
+    booking.save()
+    _record(
+        actor=actor,
+        booking=booking,
+        from_status=from_status,
+        action="booking.attendance",
+        note=f"{minutes} of {booking.minutes} minutes attended",
+        before=before,
+    )
+    return booking
+
+
+@transaction.atomic
+def booking_cancel(
+    *,
+    actor: Person,
+    booking: Booking,
+    reason: str,
+    note: str = "",
+    reschedule_start: datetime.datetime | None = None,
+    reschedule_end: datetime.datetime | None = None,
+) -> Booking:
+    """Cancels a booking that still holds time, by the person or their manager, with a reason
+    category and a note. With new times it is rebooked as a new booking linked to this one
+    (``rescheduled_to``), approved when the manager rebooks it and requested when the person
+    does. Returns the cancelled booking."""
+    _require(
+        planner_access.can_cancel(actor, booking),
+        "Only the person or their manager can cancel this protected time.",
+    )
+    errors: dict[str, str] = {}
+    if reason not in CancellationReason.values:
+        errors["reason"] = "Choose why it is cancelled."
+    rescheduling = reschedule_start is not None or reschedule_end is not None
+    if reschedule_start is not None and reschedule_end is None:
+        errors["reschedule_end"] = "Enter the new end time."
+    if reschedule_end is not None and reschedule_start is None:
+        errors["reschedule_start"] = "Enter the new start time."
+    if errors:
+        raise ValidationError(errors)
+    booking = _locked(
+        booking,
+        HOLDING_STATUSES,
+        "Only a requested, approved or confirmed booking can be cancelled.",
+    )
+    before = snapshot(booking, BOOKING_FIELDS)
+    from_status = booking.status
+    note = (note or "").strip()
+    booking.status = BookingStatus.CANCELLED
+    booking.cancelled_by = actor
+    booking.cancelled_at = timezone.now()
+    booking.cancellation_reason = reason
+    booking.cancellation_note = note
+    booking.save()
+    label = CancellationReason(reason).label
+    _record(
+        actor=actor,
+        booking=booking,
+        from_status=from_status,
+        action="booking.cancel",
+        note=f"{label}: {note}" if note else label,
+        before=before,
+    )
+    queue_booking_notice(booking, BookingNotice.CANCELLED)
+    if rescheduling:
+        try:
+            _create(
+                actor=actor,
+                person=booking.person,
+                start=reschedule_start,
+                end=reschedule_end,
+                title=booking.title,
+                purpose=booking.purpose,
+                notes=booking.notes,
+                rescheduled_from=booking,
+            )
+        except ValidationError as error:
+            # The new booking's fields are the form's reschedule fields.
+            raise ValidationError(
+                {f"reschedule_{key}": value for key, value in error.message_dict.items()}
+            ) from error
+    return booking

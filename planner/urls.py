@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from planner.views import booking_detail, my_time, planner_grid
+from planner.views import booking_detail, bookings, cover, my_time, planner_grid
 
 app_name = "planner"
 
@@ -12,4 +12,23 @@ urlpatterns = [
     path("teams/<int:pk>/", planner_grid.team_planner, name="team-planner"),
     path("teams/<int:pk>/metrics/", planner_grid.team_metrics, name="team-metrics"),
     path("bookings/<int:pk>/", booking_detail.booking_detail, name="booking"),
+    path("mine/request/", bookings.booking_request, name="booking-request"),
+    path("bookings/new/", bookings.booking_create, name="booking-create"),
+    path("bookings/<int:pk>/approve/", bookings.booking_approve, name="booking-approve"),
+    path("bookings/<int:pk>/decline/", bookings.booking_decline, name="booking-decline"),
+    path("bookings/<int:pk>/confirm/", bookings.booking_confirm, name="booking-confirm"),
+    path(
+        "bookings/<int:pk>/confirm-cover/",
+        bookings.booking_confirm_cover,
+        name="booking-confirm-cover",
+    ),
+    path("bookings/<int:pk>/cancel/", bookings.booking_cancel, name="booking-cancel"),
+    path("bookings/<int:pk>/attendance/", bookings.booking_attendance, name="booking-attendance"),
+    path("bookings/<int:pk>/cover/", cover.booking_cover, name="booking-cover"),
+    path(
+        "bookings/<int:pk>/cover/<int:cover_pk>/withdraw/",
+        cover.cover_withdraw,
+        name="cover-withdraw",
+    ),
+    path("cover/<int:pk>/acknowledge/", cover.cover_acknowledge, name="cover-acknowledge"),
 ]

@@ -3,16 +3,38 @@ a booking of practitioner A's, and Team A itself."""
 
 from __future__ import annotations
 
-from tests.access_cases import FORBIDDEN, NOT_FOUND, page_expect
-from tests.planner.page_helpers import make_booking, this_monday
+from tests.access_cases import FORBIDDEN, NOT_ALLOWED, NOT_FOUND, page_expect
+from tests.planner.page_helpers import make_booking, make_cover, this_monday
 
 SIGNED_IN = page_expect()
 # Practitioners have no planner; Ben (Team B's manager) cannot see Team A; L&D and admins read it.
 TEAM_A_PLANNER = page_expect(practitioner=FORBIDDEN, other_manager=NOT_FOUND, outsider=NOT_FOUND)
 
 
+# Deciding on practitioner A's booking: only Team A's manager; others who may read it get 403.
+DECISION = page_expect(
+    practitioner=FORBIDDEN,
+    other_manager=NOT_FOUND,
+    ld_lead=FORBIDDEN,
+    org_admin=FORBIDDEN,
+    outsider=NOT_FOUND,
+)
+# Buttons that only POST: a GET is refused before anything is looked up.
+POST_ONLY = page_expect(
+    practitioner=NOT_ALLOWED,
+    other_manager=NOT_ALLOWED,
+    ld_lead=NOT_ALLOWED,
+    org_admin=NOT_ALLOWED,
+    outsider=NOT_ALLOWED,
+)
+
+
 def _booking(world: object) -> int:
     return make_booking(world.practitioner_a, this_monday()).pk
+
+
+def _cover(world: object) -> int:
+    return make_cover(make_booking(world.practitioner_a, this_monday()), world.manager_a).pk
 
 
 URL_EXPECTATIONS = {
@@ -21,10 +43,36 @@ URL_EXPECTATIONS = {
     "planner:team-planner": TEAM_A_PLANNER,
     "planner:team-metrics": TEAM_A_PLANNER,
     "planner:booking": page_expect(other_manager=NOT_FOUND, outsider=NOT_FOUND),
+    "planner:booking-request": SIGNED_IN,
+    # Managers book for their own people; Ben and other organisations' managers see only theirs.
+    "planner:booking-create": page_expect(
+        practitioner=FORBIDDEN, ld_lead=FORBIDDEN, org_admin=FORBIDDEN
+    ),
+    "planner:booking-approve": POST_ONLY,
+    "planner:booking-decline": DECISION,
+    "planner:booking-confirm": DECISION,
+    "planner:booking-confirm-cover": POST_ONLY,
+    # Priya may cancel her own booking; L&D and admins only read it.
+    "planner:booking-cancel": page_expect(
+        other_manager=NOT_FOUND, ld_lead=FORBIDDEN, org_admin=FORBIDDEN, outsider=NOT_FOUND
+    ),
+    "planner:booking-attendance": DECISION,
+    "planner:booking-cover": DECISION,
+    "planner:cover-withdraw": POST_ONLY,
+    "planner:cover-acknowledge": POST_ONLY,
 }
 
 URL_KWARGS = {
     "planner:team-planner": {"pk": lambda world: world.team_a.pk},
     "planner:team-metrics": {"pk": lambda world: world.team_a.pk},
     "planner:booking": {"pk": _booking},
+    "planner:booking-approve": {"pk": _booking},
+    "planner:booking-decline": {"pk": _booking},
+    "planner:booking-confirm": {"pk": _booking},
+    "planner:booking-confirm-cover": {"pk": _booking},
+    "planner:booking-cancel": {"pk": _booking},
+    "planner:booking-attendance": {"pk": _booking},
+    "planner:booking-cover": {"pk": _booking},
+    "planner:cover-withdraw": {"pk": _booking, "cover_pk": _cover},
+    "planner:cover-acknowledge": {"pk": _cover},
 }

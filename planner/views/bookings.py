@@ -1,0 +1,225 @@
+"""Booking pages: a practitioner's one-step request, a manager booking time for one of their
+people, the booking's page with its full history, and the decisions on it (approve, decline,
+confirm with no cover needed, cancel, record attendance)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from planner import access as planner_access
+from planner.forms import (
+    AttendanceForm,
+    BookingCreateForm,
+    BookingRequestForm,
+    CancelForm,
+    ConfirmNoCoverForm,
+    DeclineForm,
+)
+from planner.models import Booking
+from planner.selectors import booking_pages
+from planner.services import bookings as booking_services
+from planner.views.common import booking_url, decidable, posted, save
+from teams import access
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def booking_request(request: HttpRequest) -> HttpResponse:
+    form = BookingRequestForm(posted(request))
+    created: list[Booking] = []
+    if form.is_valid() and save(
+        form,
+        lambda: created.append(
+            booking_services.booking_request(
+                actor=request.user,
+                person=request.user,
+                start=form.cleaned_data["start"],
+                end=form.cleaned_data["end"],
+                title=form.cleaned_data["title"],
+                purpose=form.cleaned_data["purpose"],
+                notes=form.cleaned_data["notes"],
+            )
+        ),
+    ):
+        booking = created[0]
+        messages.success(request, f"You have asked for “{booking.title}”. Your manager decides.")
+        return redirect(booking_url(booking))
+    return render(
+        request,
+        "planner/booking_form.html",
+        {
+            "form": form,
+            "title": "Ask for protected time",
+            "button": "Ask for this time",
+            "cancel_url": reverse("planner:my-time"),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def booking_create(request: HttpRequest) -> HttpResponse:
+    if not access.is_team_manager(request.user):
+        raise PermissionDenied
+    people = planner_access.people_managed_by(request.user)
+    form = BookingCreateForm(
+        posted(request), people=people, initial={"person": request.GET.get("person")}
+    )
+    created: list[Booking] = []
+    if form.is_valid() and save(
+        form,
+        lambda: created.append(
+            booking_services.booking_request(
+                actor=request.user,
+                person=form.cleaned_data["person"],
+                start=form.cleaned_data["start"],
+                end=form.cleaned_data["end"],
+                title=form.cleaned_data["title"],
+                purpose=form.cleaned_data["purpose"],
+                notes=form.cleaned_data["notes"],
+            )
+        ),
+    ):
+        booking = created[0]
+        messages.success(
+            request, f"Protected time is booked for {booking.person}. Now arrange cover."
+        )
+        return redirect(booking_url(booking))
+    return render(
+        request,
+        "planner/booking_form.html",
+        {
+            "form": form,
+            "title": "Book protected time",
+            "button": "Book time",
+            "cancel_url": reverse("planner:teams"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def booking_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    booking = decidable(request, pk)
+    try:
+        booking_services.booking_approve(actor=request.user, booking=booking)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"You have approved {booking.person}'s protected time.")
+    return redirect(booking_url(booking))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def booking_decline(request: HttpRequest, pk: int) -> HttpResponse:
+    booking = decidable(request, pk)
+    form = DeclineForm(posted(request))
+    if form.is_valid() and save(
+        form,
+        lambda: booking_services.booking_decline(
+            actor=request.user, booking=booking, reason=form.cleaned_data["reason"]
+        ),
+    ):
+        messages.success(request, f"You have declined {booking.person}'s request.")
+        return redirect(booking_url(booking))
+    return _booking_form(request, booking, form, "Decline the request", "Decline request")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def booking_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    """Confirms a booking with no cover, with the manager's reason; with cover arranged the
+    cover page confirms it."""
+    booking = decidable(request, pk)
+    form = ConfirmNoCoverForm(posted(request))
+    if form.is_valid() and save(
+        form,
+        lambda: booking_services.booking_confirm(
+            actor=request.user,
+            booking=booking,
+            no_cover_needed_reason=form.cleaned_data["reason"],
+        ),
+    ):
+        messages.success(request, "The protected time is confirmed with no cover needed.")
+        return redirect(booking_url(booking))
+    return _booking_form(request, booking, form, "Confirm with no cover needed", "Confirm")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def booking_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    booking = booking_pages.booking_detail(request.user, pk)
+    if not planner_access.can_cancel(request.user, booking):
+        raise PermissionDenied
+    form = CancelForm(posted(request))
+    if form.is_valid() and save(
+        form,
+        lambda: booking_services.booking_cancel(
+            actor=request.user,
+            booking=booking,
+            reason=form.cleaned_data["reason"],
+            note=form.cleaned_data["note"],
+            reschedule_start=form.cleaned_data.get("reschedule_start"),
+            reschedule_end=form.cleaned_data.get("reschedule_end"),
+        ),
+    ):
+        messages.success(request, f"“{booking.title}” has been cancelled.")
+        return redirect(booking_url(booking))
+    return _booking_form(request, booking, form, "Cancel protected time", "Cancel the booking")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def booking_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    booking = decidable(request, pk)
+    form = AttendanceForm(posted(request))
+    if form.is_valid() and save(
+        form,
+        lambda: booking_services.booking_record_attendance(
+            actor=request.user,
+            booking=booking,
+            status=form.cleaned_data["outcome"],
+            attended_minutes=form.cleaned_data["attended_minutes"],
+        ),
+    ):
+        messages.success(request, "Attendance has been recorded.")
+        return redirect(booking_url(booking))
+    return _booking_form(request, booking, form, "Record attendance", "Save attendance")
+
+
+def _booking_form(
+    request: HttpRequest, booking: Booking, form: object, title: str, button: str
+) -> HttpResponse:
+    return render(
+        request,
+        "planner/booking_form.html",
+        {
+            "form": form,
+            "booking": booking,
+            "title": title,
+            "button": button,
+            "cancel_url": booking_url(booking),
+        },
+    )
+
+
+@login_required
+@require_POST
+def booking_confirm_cover(request: HttpRequest, pk: int) -> HttpResponse:
+    """Confirms a booking whose cover is arranged; anything still to resolve is listed."""
+    booking = decidable(request, pk)
+    try:
+        booking_services.booking_confirm(actor=request.user, booking=booking)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, f"{booking.person}'s protected time is confirmed with cover.")
+    return redirect(booking_url(booking))

@@ -36,6 +36,9 @@ CODES = {
 }
 
 
+CONFLICT_MESSAGE = "That clashes with something already recorded; see the fields for what."
+
+
 class ErrorDetail(Schema):
     status: int
     code: str
@@ -128,8 +131,18 @@ def _django_validation_error(
     else:
         fields = {NON_FIELD_ERRORS: list(exc.messages)}
     general = fields.pop(NON_FIELD_ERRORS, [])
-    message = " ".join(general) if general else "Some fields are missing or invalid."
-    return error_response(api, request, status=422, message=message, fields=fields)
+    # A service may mark its refusal as a clash with recorded state (409) rather than bad input.
+    status = getattr(exc, "http_status", 422)
+    default = "Some fields are missing or invalid." if status == 422 else CONFLICT_MESSAGE
+    message = " ".join(general) if general else default
+    return error_response(
+        api,
+        request,
+        status=status,
+        message=message,
+        fields=fields,
+        code=getattr(exc, "api_code", None),
+    )
 
 
 def _authentication_error(

@@ -41,7 +41,10 @@ CASE_LIST_REFERENCE_MAX_LENGTH = CoverAssignment._meta.get_field("case_list_refe
 
 class CoverConflictError(ValidationError):
     """Cover refused because of conflicts the manager has not accepted; ``conflicts`` lists
-    them so a page or the API can show each one."""
+    them so a page or the API can show each one. The API answers it with 409 Conflict."""
+
+    http_status = 409
+    api_code = "cover_conflict"
 
     def __init__(self, conflicts: list[CoverConflict]) -> None:
         super().__init__(

@@ -35,4 +35,9 @@ def fields_named(**api_names: str) -> Iterator[None]:
         if not hasattr(error, "error_dict"):
             raise
         renamed = {api_names.get(name, name): msgs for name, msgs in error.message_dict.items()}
-        raise ValidationError(renamed) from error
+        renamed_error = ValidationError(renamed)
+        # Keep how the API should answer it (``config.api_errors``), e.g. 409 for a clash.
+        for attribute in ("http_status", "api_code"):
+            if hasattr(error, attribute):
+                setattr(renamed_error, attribute, getattr(error, attribute))
+        raise renamed_error from error

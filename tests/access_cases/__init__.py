@@ -11,7 +11,9 @@ operation with no expectation. An app keeps its own expectations in a module her
 - ``API_PATH_VALUES``: path parameter → maker(world, things);
 - ``API_FRESH_PATH_VALUES``: operationId → maker(world) returning fresh path values;
 - ``API_BODIES``: operationId → maker(world) returning a valid body;
-- ``API_THINGS``: maker(world) returning extra named objects for ``API_PATH_VALUES``.
+- ``API_THINGS``: maker(world) returning extra named objects for ``API_PATH_VALUES``;
+- ``COUNTED_LISTS``: list path → the app's test asserting its query count is flat
+  (tests/api/test_api_query_counts.py requires one for every list).
 
 Actors: anonymous, practitioner (Priya, Team A), other_manager (Ben, manages Team B, pointed at
 Team A's things), ld_lead, org_admin, outsider (admin, L&D lead and manager of another

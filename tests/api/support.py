@@ -62,3 +62,23 @@ def error_of(response):
     assert set(body["error"]) == {"status", "code", "message", "fields"}, body
     assert body["error"]["status"] == response.status_code
     return body["error"]
+
+
+def answers_a_list(schema: dict, operation: dict) -> bool:
+    """Whether an OpenAPI operation answers many things: a bare array or a page of items."""
+    responses = operation["responses"]
+    answer = (responses.get(200) or responses["200"])["content"]["application/json"]["schema"]
+    if answer.get("type") == "array":
+        return True
+    ref = answer.get("$ref", "")
+    component = schema["components"]["schemas"].get(ref.rsplit("/", 1)[-1], {})
+    return "items" in component.get("properties", {})
+
+
+def list_paths(schema: dict) -> dict[str, dict]:
+    """Every GET operation that answers a list, by path without the /api/v1 prefix."""
+    return {
+        path.removeprefix(API): methods["get"]
+        for path, methods in schema["paths"].items()
+        if "get" in methods and answers_a_list(schema, methods["get"])
+    }

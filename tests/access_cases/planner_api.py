@@ -1,0 +1,129 @@
+"""Who may call each protected time operation (tests/api/test_api_permission_matrix.py), with
+Team A's things: practitioner A's bookings and the cover on them."""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+
+from tests.access_cases import CREATED, FORBIDDEN, NOT_FOUND, OK, api_expect, everyone
+from tests.planner.page_helpers import london, make_booking, make_cover
+
+_unique = itertools.count(1)
+
+# Reading practitioner A's protected time: Priya herself, L&D and admins; Ben (Team B) and
+# other organisations are told it does not exist.
+READ = api_expect(
+    practitioner=OK, other_manager=NOT_FOUND, ld_lead=OK, org_admin=OK, outsider=NOT_FOUND
+)
+# Deciding on it: only Team A's manager (not an actor here); whoever can read it gets 403.
+DECIDE = api_expect(
+    practitioner=FORBIDDEN,
+    other_manager=NOT_FOUND,
+    ld_lead=FORBIDDEN,
+    org_admin=FORBIDDEN,
+    outsider=NOT_FOUND,
+)
+
+
+def _fresh_day() -> datetime.date:
+    """A day of its own for each call, so new bookings never overlap earlier ones."""
+    return datetime.date(2027, 1, 4) + datetime.timedelta(days=next(_unique))
+
+
+def _fresh_booking(world: object, status: str, **fields: object) -> dict[str, int]:
+    return {
+        "booking_id": make_booking(world.practitioner_a, _fresh_day(), status=status, **fields).pk
+    }
+
+
+def _things(world: object) -> dict[str, object]:
+    booking = make_booking(world.practitioner_a, datetime.date(2026, 12, 8))
+    return {"booking": booking, "cover": make_cover(booking, world.practitioner_a2)}
+
+
+API_THINGS = _things
+
+API_EXPECTATIONS = {
+    "bookings_list": everyone(OK),
+    "bookings_get": READ,
+    # Priya asks for her own time; L&D and admins may read her but not book for her.
+    "bookings_create": api_expect(
+        practitioner=CREATED,
+        other_manager=NOT_FOUND,
+        ld_lead=FORBIDDEN,
+        org_admin=FORBIDDEN,
+        outsider=NOT_FOUND,
+    ),
+    "bookings_approve": DECIDE,
+    "bookings_decline": DECIDE,
+    "bookings_confirm": DECIDE,
+    # Priya may withdraw her own booking.
+    "bookings_cancel": {**DECIDE, "practitioner": OK},
+    "bookings_attendance": DECIDE,
+    "cover_conflicts_check": DECIDE,
+    "cover_assign": DECIDE,
+    "cover_list": everyone(OK),
+    # Cover Priya was asked to give on Alex's booking: hers to acknowledge.
+    "cover_acknowledge": {**DECIDE, "practitioner": OK},
+    "cover_withdraw": DECIDE,
+    "team_protected_time_metrics": {**DECIDE, "ld_lead": OK, "org_admin": OK},
+}
+
+API_PATH_VALUES = {
+    "booking_id": lambda world, things: things["booking"].pk,
+    "cover_id": lambda world, things: things["cover"].pk,
+    "colleague_id": lambda world, things: world.practitioner_a2.pk,
+}
+
+API_FRESH_PATH_VALUES = {
+    "bookings_approve": lambda world: _fresh_booking(world, "requested"),
+    "bookings_decline": lambda world: _fresh_booking(world, "requested"),
+    "bookings_confirm": lambda world: _fresh_booking(world, "approved"),
+    "bookings_cancel": lambda world: _fresh_booking(world, "requested"),
+    "bookings_attendance": lambda world: {
+        "booking_id": make_booking(
+            world.practitioner_a,
+            datetime.date(2026, 1, 5) + datetime.timedelta(days=next(_unique)),
+            status="confirmed",
+            no_cover_needed_reason="Reading day",
+        ).pk
+    },
+    "cover_acknowledge": lambda world: {
+        "cover_id": make_cover(
+            make_booking(world.practitioner_a2, _fresh_day()), world.practitioner_a
+        ).pk
+    },
+    "cover_withdraw": lambda world: {
+        "cover_id": make_cover(
+            make_booking(world.practitioner_a, _fresh_day()), world.practitioner_a2
+        ).pk
+    },
+}
+
+
+def _new_booking(world: object) -> dict[str, object]:
+    day = _fresh_day()
+    return {
+        "person_id": world.practitioner_a.pk,
+        "start": london(day, 9).isoformat(),
+        "end": london(day, 11).isoformat(),
+        "title": "Reading on contextual safeguarding",
+        "purpose": "reading",
+    }
+
+
+API_BODIES = {
+    "bookings_create": _new_booking,
+    "bookings_decline": lambda world: {"reason": "Duty week"},
+    "bookings_confirm": lambda world: {"no_cover_needed_reason": "No visits that morning"},
+    "bookings_cancel": lambda world: {"reason": "personal", "note": "Moving house"},
+    "bookings_attendance": lambda world: {"status": "attended"},
+    "cover_assign": lambda world: {"colleague_id": world.practitioner_a2.pk, "duties": ["duty"]},
+}
+
+# Lists whose query counts tests/api/test_planner_bookings_api.py asserts flat.
+COUNTED_LISTS = {
+    "/bookings": "test_list_query_counts_do_not_grow_with_rows",
+    "/cover": "test_list_query_counts_do_not_grow_with_rows",
+}

@@ -178,6 +178,7 @@ def _teams(organisation: Organisation) -> list[Staff]:
 def _absences(people: list[Person], rng: random.Random, span: Span) -> list[Absence]:
     """A few blocks of leave, the odd sickness and TOIL day, per person over the demo year."""
     rows = []
+    span_days = (span.last_day - span.first_day).days
     for person in people:
         taken: set[datetime.date] = set()
         for kind, count, longest in (
@@ -185,10 +186,9 @@ def _absences(people: list[Person], rng: random.Random, span: Span) -> list[Abse
             (AbsenceKind.SICKNESS, rng.choice((0, 0, 1, 1, 2)), 3),
             (AbsenceKind.TOIL, rng.choice((0, 1, 2)), 1),
         ):
-            for _ in range(count):
-                start = span.first_day + datetime.timedelta(
-                    days=rng.randrange(0, (span.last_day - span.first_day).days)
-                )
+            # Counts are per year; a shorter span gets its share.
+            for _ in range(round(count * span_days / 365)):
+                start = span.first_day + datetime.timedelta(days=rng.randrange(0, span_days))
                 days = {start + datetime.timedelta(days=n) for n in range(rng.randint(1, longest))}
                 if days & taken:
                     continue
@@ -262,23 +262,20 @@ def _write(planned: list[Planned]) -> int:
     events, cover = [], []
     for plan in planned:
         for at, actor_id, from_status, to_status, note in plan.events:
-            event = BookingEvent(
-                booking=plan.booking,
-                actor_id=actor_id,
-                from_status=from_status,
-                to_status=to_status,
-                note=note,
+            events.append(
+                BookingEvent(
+                    booking=plan.booking,
+                    at=at,
+                    actor_id=actor_id,
+                    from_status=from_status,
+                    to_status=to_status,
+                    note=note,
+                )
             )
-            event.planned_at = at
-            events.append(event)
         for assignment in plan.cover:
             assignment.booking = plan.booking
             cover.append(assignment)
     BookingEvent.objects.bulk_create(events, batch_size=BATCH)
-    # ``at`` is stamped with the current time on create; the history happened over the year.
-    for event in events:
-        event.at = event.planned_at
-    BookingEvent.objects.bulk_update(events, ["at"], batch_size=BATCH)
     CoverAssignment.objects.bulk_create(cover, batch_size=BATCH)
     return len(cover)
 

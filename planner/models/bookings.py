@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 
 
 class BookingStatus(models.TextChoices):
@@ -116,7 +117,8 @@ class BookingEvent(models.Model):
     """One change of a booking's status, kept for its visible history."""
 
     booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="events")
-    at = models.DateTimeField(auto_now_add=True)
+    # A default rather than auto_now_add, so imported or seeded history keeps its own times.
+    at = models.DateTimeField(default=timezone.now, editable=False)
     actor = models.ForeignKey(
         "teams.Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.conf import settings
 from django.db.models import Exists, OuterRef
 
+from planner.allowances import AllowanceSummary, allowances_for, summarise
 from planner.models import (
     AllowancePeriod,
     Booking,
@@ -126,7 +127,7 @@ class PersonUse:
     booked_minutes: int = 0
     used_minutes: int = 0
     lost_minutes: int = 0
-    allowance: object | None = None
+    allowance: AllowanceSummary | None = None
 
 
 @dataclass
@@ -238,6 +239,7 @@ def team_metrics(
     quarter = quarter_containing(today, planner.year_starts_month)
     people = list(team_people(user, team, period.first_day, period.last_day))
     usage, tally = _tally(people, period)
+    _add_allowances(usage, period)
     had_time = set(
         Booking.objects.filter(
             person_id__in=list(usage),
@@ -265,15 +267,34 @@ def team_metrics(
     )
 
 
+def _add_allowances(usage: dict[int, PersonUse], period: MetricsPeriod) -> None:
+    """Sets each person's allowance summary for the period (a fixed number of queries)."""
+    people = [use.person for use in usage.values()]
+    for person_id, allowance in allowances_for(people, period.first_day, period.last_day).items():
+        use = usage[person_id]
+        if allowance is not None:
+            use.allowance = summarise(
+                allowance,
+                booked=use.booked_minutes,
+                used=use.used_minutes,
+                lost=use.lost_minutes,
+            )
+
+
 @dataclass
 class OwnAllowance:
     period: MetricsPeriod
     use: PersonUse
-    summary: object | None = None
+
+    @property
+    def summary(self) -> AllowanceSummary | None:
+        return self.use.allowance
 
 
 def own_allowance(user: Person, *, today: datetime.date) -> OwnAllowance:
-    """The user's own booked, used and lost time in the current allowance period."""
+    """The user's own allowance, booked, used and lost time in the current allowance
+    period."""
     period = allowance_period_containing(today, planner_settings_for(user.organisation_id))
     usage, _tally_unused = _tally([user], period)
+    _add_allowances(usage, period)
     return OwnAllowance(period=period, use=usage[user.pk])

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from planner.views import booking_detail, bookings, cover, my_time, planner_grid
+from planner.views import absences, booking_detail, bookings, cover, my_time, planner_grid
 
 app_name = "planner"
 
@@ -12,6 +12,9 @@ urlpatterns = [
     path("teams/<int:pk>/", planner_grid.team_planner, name="team-planner"),
     path("teams/<int:pk>/metrics/", planner_grid.team_metrics, name="team-metrics"),
     path("bookings/<int:pk>/", booking_detail.booking_detail, name="booking"),
+    path("people/<int:pk>/absences/", absences.absence_list, name="absences"),
+    path("people/<int:pk>/absences/new/", absences.absence_create, name="absence-create"),
+    path("absences/<int:pk>/delete/", absences.absence_delete, name="absence-delete"),
     path("mine/request/", bookings.booking_request, name="booking-request"),
     path("bookings/new/", bookings.booking_create, name="booking-create"),
     path("bookings/<int:pk>/approve/", bookings.booking_approve, name="booking-approve"),

@@ -4,7 +4,7 @@ a booking of practitioner A's, and Team A itself."""
 from __future__ import annotations
 
 from tests.access_cases import FORBIDDEN, NOT_ALLOWED, NOT_FOUND, page_expect
-from tests.planner.page_helpers import make_booking, make_cover, this_monday
+from tests.planner.page_helpers import make_absence, make_booking, make_cover, this_monday
 
 SIGNED_IN = page_expect()
 # Practitioners have no planner; Ben (Team B's manager) cannot see Team A; L&D and admins read it.
@@ -60,6 +60,12 @@ URL_EXPECTATIONS = {
     "planner:booking-cover": DECISION,
     "planner:cover-withdraw": POST_ONLY,
     "planner:cover-acknowledge": POST_ONLY,
+    # Priya sees her own absences; managers record them for their people, org admins for all.
+    "planner:absences": page_expect(other_manager=NOT_FOUND, outsider=NOT_FOUND),
+    "planner:absence-create": page_expect(
+        practitioner=FORBIDDEN, other_manager=NOT_FOUND, ld_lead=FORBIDDEN, outsider=NOT_FOUND
+    ),
+    "planner:absence-delete": POST_ONLY,
 }
 
 URL_KWARGS = {
@@ -75,4 +81,9 @@ URL_KWARGS = {
     "planner:booking-cover": {"pk": _booking},
     "planner:cover-withdraw": {"pk": _booking, "cover_pk": _cover},
     "planner:cover-acknowledge": {"pk": _cover},
+    "planner:absences": {"pk": lambda world: world.practitioner_a.pk},
+    "planner:absence-create": {"pk": lambda world: world.practitioner_a.pk},
+    "planner:absence-delete": {
+        "pk": lambda world: make_absence(world.practitioner_a, this_monday(), this_monday()).pk
+    },
 }

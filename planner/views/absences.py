@@ -1,0 +1,84 @@
+"""A person's leave, sickness and TOIL days: listed for whoever may see the person, recorded and
+removed by their manager or an org admin, so the planner and cover conflicts know they are away."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from planner import access as planner_access
+from planner.forms import AbsenceForm
+from planner.services import absences as absence_services
+from planner.views.common import posted, save
+from teams import access
+
+PER_PAGE = 25
+
+
+def _absences_url(person_pk: int) -> str:
+    return reverse("planner:absences", args=[person_pk])
+
+
+@login_required
+@require_safe
+def absence_list(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_object_or_404(access.people_visible_to(request.user), pk=pk)
+    absences = planner_access.absences_visible_to(request.user).filter(person=person)
+    page = Paginator(absences.order_by("-start_date", "-pk"), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "planner/absences.html",
+        {
+            "person": person,
+            "page": page,
+            "can_record": planner_access.can_record_absence_for(request.user, person),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def absence_create(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_object_or_404(access.people_visible_to(request.user), pk=pk)
+    if not planner_access.can_record_absence_for(request.user, person):
+        raise PermissionDenied
+    form = AbsenceForm(posted(request))
+    if form.is_valid() and save(
+        form,
+        lambda: absence_services.absence_record(
+            actor=request.user, person=person, **form.cleaned_data
+        ),
+    ):
+        messages.success(request, f"{person}'s absence has been recorded.")
+        return redirect(_absences_url(person.pk))
+    return render(
+        request,
+        "planner/booking_form.html",
+        {
+            "form": form,
+            "title": f"Record an absence for {person}",
+            "button": "Record absence",
+            "cancel_url": _absences_url(person.pk),
+        },
+    )
+
+
+@login_required
+@require_POST
+def absence_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    absence = get_object_or_404(
+        planner_access.absences_visible_to(request.user).select_related("person"), pk=pk
+    )
+    absence_services.absence_delete(actor=request.user, absence=absence)
+    messages.success(
+        request, f"{absence.get_kind_display()} from {absence.start_date:%-d %B %Y} removed."
+    )
+    return redirect(_absences_url(absence.person_id))

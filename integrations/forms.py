@@ -17,3 +17,12 @@ class StaffListUploadForm(forms.Form):
             attrs={"class": "govuk-file-upload", "accept": ".xlsx,.csv"}
         ),
     )
+
+
+class AbsencesUploadForm(StaffListUploadForm):
+    """The same file rules as the staff list, for an HR export of leave, sickness and TOIL."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["file"].label = "Upload the absences file"
+        self.fields["file"].error_messages["required"] = "Choose the absences file to upload."

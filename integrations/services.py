@@ -9,8 +9,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from integrations.models import ImportBatch
+from integrations.spreadsheets.absences_import import AbsenceImportPlan, plan_absence_import
 from integrations.spreadsheets.people_import import ImportPlan, RowPlan, plan_people_import
 from integrations.spreadsheets.reading import read_table
+from planner.services.absences import absence_import_apply as record_absences
 from teams import access, services
 from teams.audit import audit_record
 from teams.models import Person, Registration, Team
@@ -113,6 +115,67 @@ def people_import_apply(*, actor: Person, batch: ImportBatch) -> dict[str, int]:
         actor=actor,
         organisation=actor.organisation,
         action="people_import.apply",
+        obj=batch,
+        after={"filename": batch.filename, "sha256": batch.sha256, **summary},
+    )
+    return summary
+
+
+def can_import_absences(actor: Person) -> bool:
+    """Org admins import for anyone; team managers for the people they manage."""
+    return access.is_org_admin(actor) or access.is_team_manager(actor)
+
+
+def absence_import_plan(*, batch: ImportBatch, actor: Person) -> AbsenceImportPlan:
+    return plan_absence_import(read_table(batch.filename, bytes(batch.content)), actor)
+
+
+@transaction.atomic
+def absence_import_batch_create(*, actor: Person, filename: str, content: bytes) -> ImportBatch:
+    """Keeps an uploaded absences file for preview; ``FileProblem`` (stored nothing) for a file
+    that cannot be read."""
+    if not can_import_absences(actor):
+        raise PermissionDenied
+    batch = ImportBatch(
+        organisation=actor.organisation,
+        uploaded_by=actor,
+        kind=ImportBatch.Kind.ABSENCES,
+        filename=filename[-255:],
+        content=content,
+        sha256=hashlib.sha256(content).hexdigest(),
+    )
+    absence_import_plan(batch=batch, actor=actor)
+    batch.save()
+    return batch
+
+
+@transaction.atomic
+def absence_import_apply(*, actor: Person, batch: ImportBatch) -> dict[str, int]:
+    """Records every new absence in one transaction, or nothing; planned again inside it, so a
+    change since the preview is seen."""
+    if not can_import_absences(actor) or batch.uploaded_by_id != actor.pk:
+        raise PermissionDenied
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    if batch.applied_at is not None:
+        raise ValidationError("This file has already been imported.")
+    plan = absence_import_plan(batch=batch, actor=actor)
+    if not plan.is_valid:
+        raise ValidationError(
+            f"The file has {len(plan.errors)} problems now; nothing was imported. "
+            "Check the preview again."
+        )
+    record_absences(
+        actor=actor, rows=[row.to_record() for row in plan.rows if row.outcome == "create"]
+    )
+    summary = plan.counts
+    batch.applied_at = timezone.now()
+    batch.summary = summary
+    batch.content = b""
+    batch.save(update_fields=["applied_at", "summary", "content"])
+    audit_record(
+        actor=actor,
+        organisation=actor.organisation,
+        action="absence_import.apply",
         obj=batch,
         after={"filename": batch.filename, "sha256": batch.sha256, **summary},
     )

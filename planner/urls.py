@@ -2,7 +2,15 @@
 
 from django.urls import path
 
-from planner.views import absences, booking_detail, bookings, cover, my_time, planner_grid
+from planner.views import (
+    absence_import,
+    absences,
+    booking_detail,
+    bookings,
+    cover,
+    my_time,
+    planner_grid,
+)
 
 app_name = "planner"
 
@@ -15,6 +23,17 @@ urlpatterns = [
     path("people/<int:pk>/absences/", absences.absence_list, name="absences"),
     path("people/<int:pk>/absences/new/", absences.absence_create, name="absence-create"),
     path("absences/<int:pk>/delete/", absences.absence_delete, name="absence-delete"),
+    path("absences/import/", absence_import.absence_import, name="absence-import"),
+    path(
+        "absences/import/template.xlsx",
+        absence_import.absence_import_template,
+        name="absence-import-template",
+    ),
+    path(
+        "absences/import/<int:pk>/",
+        absence_import.absence_import_preview,
+        name="absence-import-preview",
+    ),
     path("mine/request/", bookings.booking_request, name="booking-request"),
     path("bookings/new/", bookings.booking_create, name="booking-create"),
     path("bookings/<int:pk>/approve/", bookings.booking_approve, name="booking-approve"),

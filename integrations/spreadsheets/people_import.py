@@ -193,35 +193,53 @@ FIELD_LABELS = {
 }
 
 
-def _normalise(text: str) -> str:
+def normalise(text: str) -> str:
+    """Lower case with punctuation as single spaces, for matching headers and choices."""
     return re.sub(r"[^a-z0-9&]+", " ", text.lower()).strip()
 
 
-HEADER_LOOKUP = {
-    _normalise(name): column.key
-    for column in COLUMNS
-    for name in (column.header, column.key.replace("_", " "), *column.aliases)
-}
+def header_lookup(columns: tuple[Column, ...]) -> dict[str, str]:
+    """Normalised header, key or alias → column key."""
+    return {
+        normalise(name): column.key
+        for column in columns
+        for name in (column.header, column.key.replace("_", " "), *column.aliases)
+    }
 
 
-def _choice_lookup(choices: type, extra: dict[str, str] | None = None) -> dict[str, str]:
+HEADER_LOOKUP = header_lookup(COLUMNS)
+
+
+def choice_lookup(choices: type, extra: dict[str, str] | None = None) -> dict[str, str]:
     lookup = {}
     for value, label in choices.choices:
-        lookup[_normalise(value.replace("_", " "))] = value
-        lookup[_normalise(label)] = value
+        lookup[normalise(value.replace("_", " "))] = value
+        lookup[normalise(label)] = value
     for alias, value in (extra or {}).items():
-        lookup[_normalise(alias)] = value
+        lookup[normalise(alias)] = value
     return lookup
 
 
-CONTRACT_TYPES = _choice_lookup(ContractType)
-CAREER_STAGES = _choice_lookup(CareerStage, {"nqsw": "newly_qualified", "asye": "newly_qualified"})
-LEAVING_REASONS = _choice_lookup(LeavingReason)
-ROLES = _choice_lookup(
-    Role, {"manager": "team_manager", "ld lead": "ld_lead", "admin": "org_admin"}
-)
-SPECIALISMS = _choice_lookup(SpecialismTag, {"best interests assessor": "bia"})
+CONTRACT_TYPES = choice_lookup(ContractType)
+CAREER_STAGES = choice_lookup(CareerStage, {"nqsw": "newly_qualified", "asye": "newly_qualified"})
+LEAVING_REASONS = choice_lookup(LeavingReason)
+ROLES = choice_lookup(Role, {"manager": "team_manager", "ld lead": "ld_lead", "admin": "org_admin"})
+SPECIALISMS = choice_lookup(SpecialismTag, {"best interests assessor": "bia"})
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y")
+
+
+def parse_date(text: str) -> datetime.date | None:
+    """A date in any of ``DATE_FORMATS`` (ISO, as cells are read, or as British people type)."""
+    for pattern in DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def not_a_date(text: str) -> str:
+    return f"'{text}' is not a date. Write dates like 04/09/2023."
 
 
 @dataclass
@@ -276,14 +294,15 @@ class ImportPlan:
         return {name: counts.get(name, 0) for name in ("create", "update", "unchanged", "error")}
 
 
-def map_headers(headers: list[str]) -> dict[str, int]:
+def map_headers(headers: list[str], columns: tuple[Column, ...] = COLUMNS) -> dict[str, int]:
     """Column key → index; unknown headers and missing required columns are file problems."""
+    lookup = HEADER_LOOKUP if columns is COLUMNS else header_lookup(columns)
     positions: dict[str, int] = {}
     unknown = []
     for index, header in enumerate(headers):
         if not header:
             continue
-        key = HEADER_LOOKUP.get(_normalise(header))
+        key = lookup.get(normalise(header))
         if key is None:
             unknown.append(header)
         elif key in positions:
@@ -296,7 +315,7 @@ def map_headers(headers: list[str]) -> dict[str, int]:
             "Download the template to see the column names."
         )
     missing = [
-        column.header for column in COLUMNS if column.required and column.key not in positions
+        column.header for column in columns if column.required and column.key not in positions
     ]
     if missing:
         raise FileProblem(f"The file needs these columns: {', '.join(missing)}.")
@@ -325,15 +344,15 @@ class _Context:
         self.teams_by_name: dict[str, list[Team]] = defaultdict(list)
         self.teams_by_path: dict[str, Team] = {}
         for team in teams:
-            self.teams_by_name[_normalise(team.name)].append(team)
+            self.teams_by_name[normalise(team.name)].append(team)
             names = [
                 by_id[int(pk)].name for pk in team.path.strip("/").split("/") if int(pk) in by_id
             ]
-            self.teams_by_path[" / ".join(_normalise(name) for name in names)] = team
+            self.teams_by_path[" / ".join(normalise(name) for name in names)] = team
         self.regulators: dict[str, Regulator] = {}
         for regulator in Regulator.objects.all():
             for name in (regulator.code, regulator.name):
-                self.regulators[_normalise(name)] = regulator
+                self.regulators[normalise(name)] = regulator
         self.registrations = {
             (registration.regulator_id, registration.number): registration
             for registration in Registration.objects.filter(
@@ -357,19 +376,16 @@ class _RowReader:
         text = self.text(key)
         if not text:
             return None
-        for pattern in DATE_FORMATS:
-            try:
-                return datetime.datetime.strptime(text, pattern).date()
-            except ValueError:
-                continue
-        self.error(key, f"'{text}' is not a date. Write dates like 04/09/2023.")
-        return None
+        found = parse_date(text)
+        if found is None:
+            self.error(key, not_a_date(text))
+        return found
 
     def choice(self, key: str, lookup: dict[str, str], what: str) -> str | None:
         text = self.text(key)
         if not text:
             return None
-        value = lookup.get(_normalise(text))
+        value = lookup.get(normalise(text))
         if value is None:
             self.error(key, f"'{text}' is not a {what}. {COLUMN_BY_KEY[key].help}")
         return value
@@ -382,7 +398,7 @@ class _RowReader:
         for part in re.split(r"[,;]", text):
             if not part.strip():
                 continue
-            value = lookup.get(_normalise(part))
+            value = lookup.get(normalise(part))
             if value is None:
                 self.error(key, f"'{part.strip()}' is not a {what}. {COLUMN_BY_KEY[key].help}")
             else:
@@ -395,11 +411,11 @@ def _find_team(reader: _RowReader, context: _Context) -> Team | None:
     if not text:
         return None
     if "/" in text:
-        team = context.teams_by_path.get(" / ".join(_normalise(p) for p in text.split("/")))
+        team = context.teams_by_path.get(" / ".join(normalise(p) for p in text.split("/")))
         if team is None:
             reader.error("team", f"There is no team at '{text}'. Check each level's name.")
         return team
-    matches = context.teams_by_name.get(_normalise(text), [])
+    matches = context.teams_by_name.get(normalise(text), [])
     if not matches:
         reader.error(
             "team", f"There is no team called '{text}'. Add the team first, or check the spelling."
@@ -550,7 +566,7 @@ def _plan_registration(read: _RowReader, context: _Context, person: Person | Non
     renewal_due = read.date("renewal_due")
     if not regulator_text and not number:
         return
-    regulator = context.regulators.get(_normalise(regulator_text)) if regulator_text else None
+    regulator = context.regulators.get(normalise(regulator_text)) if regulator_text else None
     if regulator_text and regulator is None:
         read.error(
             "regulator", f"'{regulator_text}' is not a regulator. {COLUMN_BY_KEY['regulator'].help}"

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from integrations.services import can_import_absences
 from planner import access as planner_access
 from planner.selectors import metrics as metrics_selectors
 from planner.selectors import planner_grid as grid_selectors
@@ -44,7 +45,10 @@ def teams(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "planner/teams.html",
-        {"teams": grid_selectors.teams_for_planner(request.user)},
+        {
+            "teams": grid_selectors.teams_for_planner(request.user),
+            "can_import_absences": can_import_absences(request.user),
+        },
     )
 
 

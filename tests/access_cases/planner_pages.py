@@ -3,6 +3,7 @@ a booking of practitioner A's, and Team A itself."""
 
 from __future__ import annotations
 
+from integrations.services import absence_import_batch_create
 from tests.access_cases import FORBIDDEN, NOT_ALLOWED, NOT_FOUND, page_expect
 from tests.planner.page_helpers import make_absence, make_booking, make_cover, this_monday
 
@@ -27,6 +28,18 @@ POST_ONLY = page_expect(
     org_admin=NOT_ALLOWED,
     outsider=NOT_ALLOWED,
 )
+
+
+IMPORTERS = page_expect(practitioner=FORBIDDEN, ld_lead=FORBIDDEN)
+
+
+def _absence_batch(world: object) -> int:
+    return absence_import_batch_create(
+        actor=world.manager_a,
+        filename="absences.csv",
+        content=b"Work email,Type,First day,Last day\n"
+        + f"{world.practitioner_a.email},Sickness,07/12/2026,07/12/2026\n".encode(),
+    ).pk
 
 
 def _booking(world: object) -> int:
@@ -66,6 +79,17 @@ URL_EXPECTATIONS = {
         practitioner=FORBIDDEN, other_manager=NOT_FOUND, ld_lead=FORBIDDEN, outsider=NOT_FOUND
     ),
     "planner:absence-delete": POST_ONLY,
+    # Managers import for their people, org admins for everyone (each in their organisation).
+    "planner:absence-import": IMPORTERS,
+    "planner:absence-import-template": IMPORTERS,
+    # A file Maya (Team A's manager) uploaded: hers alone.
+    "planner:absence-import-preview": page_expect(
+        practitioner=FORBIDDEN,
+        other_manager=NOT_FOUND,
+        ld_lead=FORBIDDEN,
+        org_admin=NOT_FOUND,
+        outsider=NOT_FOUND,
+    ),
 }
 
 URL_KWARGS = {
@@ -83,6 +107,7 @@ URL_KWARGS = {
     "planner:cover-acknowledge": {"pk": _cover},
     "planner:absences": {"pk": lambda world: world.practitioner_a.pk},
     "planner:absence-create": {"pk": lambda world: world.practitioner_a.pk},
+    "planner:absence-import-preview": {"pk": _absence_batch},
     "planner:absence-delete": {
         "pk": lambda world: make_absence(world.practitioner_a, this_monday(), this_monday()).pk
     },

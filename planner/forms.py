@@ -9,10 +9,17 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 
-from planner.models import AbsenceKind, BookingPurpose, CancellationReason, CoverDuty
+from planner.models import (
+    AbsenceKind,
+    AllowancePeriod,
+    AllowanceScope,
+    BookingPurpose,
+    CancellationReason,
+    CoverDuty,
+)
 from planner.worktime import LONDON
 from teams.forms import date_field
-from teams.models import PersonQuerySet
+from teams.models import CareerStage, PersonQuerySet
 
 TIME_HINT = "Use the 24-hour clock, for example 09:30 or 14:00."
 
@@ -286,3 +293,92 @@ class AbsenceForm(forms.Form):
         if start and end and end < start:
             self.add_error("end_date", "The last day must be on or after the first day.")
         return data
+
+
+MONTHS = [(number, datetime.date(2026, number, 1).strftime("%B")) for number in range(1, 13)]
+
+
+class PlannerSettingsForm(forms.Form):
+    allowance_period = forms.ChoiceField(
+        label="Allowances are given per",
+        choices=AllowancePeriod.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose a quarter or a year."},
+    )
+    year_starts_month = forms.TypedChoiceField(
+        label="The year starts in",
+        choices=MONTHS,
+        coerce=int,
+        help_text="Quarters count from this month. April is the public sector's year.",
+        error_messages={"required": "Choose the month the year starts."},
+    )
+
+
+class AllowanceRuleForm(forms.Form):
+    """A rule from a date: who it is for and how much, as a percentage or full-time hours."""
+
+    scope = forms.ChoiceField(
+        label="Who is the rule for?",
+        choices=AllowanceScope.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose who the rule is for."},
+    )
+    career_stage = forms.ChoiceField(
+        label="Career stage (for a career stage rule)",
+        choices=[("", "Choose a career stage"), *CareerStage.choices],
+        required=False,
+    )
+    team = forms.ModelChoiceField(
+        label="Team (for a team rule; it covers the teams below too)",
+        queryset=None,
+        required=False,
+        empty_label="Choose a team",
+        error_messages={"invalid_choice": "Choose a team in your organisation."},
+    )
+    person_email = forms.EmailField(
+        label="Person's work email (for a personal rule)",
+        required=False,
+        error_messages={"invalid": "Enter the work email, like name@example.org."},
+    )
+    effective_from = date_field(
+        "Start date", required=True, missing="Enter the date the rule starts."
+    )
+    percent_of_contracted = forms.DecimalField(
+        label="Percentage of contracted time",
+        required=False,
+        max_digits=5,
+        decimal_places=2,
+        help_text="For example, 10 for 10%. Leave empty to give hours instead.",
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-4", "inputmode": "decimal"}),
+        error_messages={"invalid": "Enter the percentage as a number, like 10."},
+    )
+    full_time_hours = forms.DecimalField(
+        label="Hours per period for a full-time person",
+        required=False,
+        max_digits=6,
+        decimal_places=2,
+        help_text="Part-time people get it pro rata. Leave empty when giving a percentage.",
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-4", "inputmode": "decimal"}),
+        error_messages={"invalid": "Enter the hours as a number, like 18.5."},
+    )
+    note = forms.CharField(label="Note (optional)", required=False, max_length=200)
+
+    def __init__(self, *args: object, teams: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = teams
+
+    def service_arguments(self, people: PersonQuerySet) -> dict[str, object]:
+        """The cleaned data as ``allowance_rule_create`` takes it."""
+        data = self.cleaned_data
+        hours = data.get("full_time_hours")
+        email = data.get("person_email") or ""
+        return {
+            "scope": data["scope"],
+            "effective_from": data["effective_from"],
+            "percent_of_contracted": data.get("percent_of_contracted"),
+            "full_time_minutes_per_period": None if hours is None else int(hours * 60),
+            "career_stage": data.get("career_stage") or "",
+            "team": data.get("team"),
+            "person": people.filter(email__iexact=email).first() if email else None,
+            "note": data.get("note") or "",
+        }

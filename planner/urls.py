@@ -5,6 +5,7 @@ from django.urls import path
 from planner.views import (
     absence_import,
     absences,
+    allowances,
     booking_detail,
     bookings,
     cover,
@@ -24,6 +25,14 @@ urlpatterns = [
     path("people/<int:pk>/absences/new/", absences.absence_create, name="absence-create"),
     path("absences/<int:pk>/delete/", absences.absence_delete, name="absence-delete"),
     path("absences/import/", absence_import.absence_import, name="absence-import"),
+    path("allowances/", allowances.allowances, name="allowances"),
+    path("allowances/settings/", allowances.allowance_settings, name="allowance-settings"),
+    path("allowances/rules/new/", allowances.allowance_rule_create, name="allowance-rule-create"),
+    path(
+        "allowances/rules/<int:pk>/delete/",
+        allowances.allowance_rule_delete,
+        name="allowance-rule-delete",
+    ),
     path(
         "absences/import/template.xlsx",
         absence_import.absence_import_template,

@@ -31,6 +31,7 @@ POST_ONLY = page_expect(
 
 
 IMPORTERS = page_expect(practitioner=FORBIDDEN, ld_lead=FORBIDDEN)
+ALLOWANCE_SETTERS = page_expect(practitioner=FORBIDDEN, other_manager=FORBIDDEN)
 
 
 def _absence_batch(world: object) -> int:
@@ -79,6 +80,11 @@ URL_EXPECTATIONS = {
         practitioner=FORBIDDEN, other_manager=NOT_FOUND, ld_lead=FORBIDDEN, outsider=NOT_FOUND
     ),
     "planner:absence-delete": POST_ONLY,
+    # Allowances: L&D leads and org admins, each for their own organisation.
+    "planner:allowances": ALLOWANCE_SETTERS,
+    "planner:allowance-settings": ALLOWANCE_SETTERS,
+    "planner:allowance-rule-create": ALLOWANCE_SETTERS,
+    "planner:allowance-rule-delete": POST_ONLY,
     # Managers import for their people, org admins for everyone (each in their organisation).
     "planner:absence-import": IMPORTERS,
     "planner:absence-import-template": IMPORTERS,
@@ -108,6 +114,7 @@ URL_KWARGS = {
     "planner:absences": {"pk": lambda world: world.practitioner_a.pk},
     "planner:absence-create": {"pk": lambda world: world.practitioner_a.pk},
     "planner:absence-import-preview": {"pk": _absence_batch},
+    "planner:allowance-rule-delete": {"pk": lambda world: 1},
     "planner:absence-delete": {
         "pk": lambda world: make_absence(world.practitioner_a, this_monday(), this_monday()).pk
     },

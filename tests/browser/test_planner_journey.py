@@ -129,35 +129,44 @@ def test_book_cover_with_a_conflict_see_it_and_cancel_it(visit, world):
 
 def test_every_planner_page_passes_axe_for_the_teams_manager(visit, world):
     """Pages a manager uses on their own team: the permission sweep reaches them only as
-    people who get 403 or 404, so they are opened here as Team A's manager."""
+    people who get 403 or 404, so they are opened here as Team A's manager (and the pages no
+    manager may use, the allowances, as the L&D lead)."""
     patterns = dict(walk(get_resolver()))
     session = visit()
     session.sign_in(world.manager_a.email)
+    learning_lead = visit()
+    learning_lead.sign_in(world.ld_lead.email)
     failures, checked = [], []
     for name in sorted(n for n in patterns if n.startswith("planner:")):
         if EXPECTATIONS[name]["practitioner"] == 405:  # forms that only take a POST
             continue
+        session_for_page = learning_lead if EXPECTATIONS[name]["other_manager"] == 403 else session
         makers = {**KWARGS, **URL_KWARGS.get(name, {})}
         kwargs = {param: makers[param](world) for param in patterns[name].pattern.converters}
         url = reverse(name, kwargs=kwargs)
         # Downloads (the import template workbook) are not pages.
-        probe = session.context.request.get(url, max_redirects=0)
+        probe = session_for_page.context.request.get(url, max_redirects=0)
         if not probe.headers.get("content-type", "").startswith("text/html"):
             continue
-        response = session.page.goto(url)
+        response = session_for_page.page.goto(url)
         if response.status != 200:
             failures.append(f"{name}: HTTP {response.status}")
             continue
-        check_axe(session, failures)
+        check_axe(session_for_page, failures)
         # Submitting a form empty shows its errors, which must pass too.
-        form_button = session.page.locator("main form[novalidate] button[type=submit]")
+        form_button = session_for_page.page.locator("main form[novalidate] button[type=submit]")
         if form_button.count():
             form_button.first.click()
-            session.page.wait_for_load_state()
-            check_axe(session, failures)
+            session_for_page.page.wait_for_load_state()
+            check_axe(session_for_page, failures)
         checked.append(name)
     assert not failures, "\n\n".join(failures)
-    assert {"planner:team-planner", "planner:booking-cover", "planner:booking-cancel"} <= set(
-        checked
-    )
+    assert {
+        "planner:team-planner",
+        "planner:booking-cover",
+        "planner:booking-cancel",
+        "planner:allowance-rule-create",
+        "planner:absence-import",
+    } <= set(checked)
     assert not session.console_errors, session.console_errors
+    assert not learning_lead.console_errors, learning_lead.console_errors

@@ -1,0 +1,119 @@
+"""The organisation's protected time allowances: the period, the dated rules, adding and
+removing a rule. For org admins and L&D leads."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from planner import access as planner_access
+from planner.allowances import NEWLY_QUALIFIED_DEFAULT, describe
+from planner.forms import MONTHS, AllowanceRuleForm, PlannerSettingsForm
+from planner.selectors.metrics import planner_settings_for
+from planner.services import allowances as allowance_services
+from planner.views.common import posted, save
+from teams import access
+
+PER_PAGE = 50
+
+
+def _require_manager(request: HttpRequest) -> None:
+    if not planner_access.can_manage_allowances(request.user):
+        raise PermissionDenied
+
+
+@login_required
+@require_safe
+def allowances(request: HttpRequest) -> HttpResponse:
+    _require_manager(request)
+    rules = (
+        planner_access.allowance_rules_visible_to(request.user)
+        .select_related("team", "person")
+        .order_by("scope", "-effective_from", "-pk")
+    )
+    page = Paginator(rules, PER_PAGE).get_page(request.GET.get("page"))
+    for rule in page.object_list:
+        rule.description = describe(rule)
+    settings = planner_settings_for(request.user.organisation_id)
+    return render(
+        request,
+        "planner/allowances.html",
+        {
+            "settings": settings,
+            "year_starts": dict(MONTHS)[settings.year_starts_month],
+            "page": page,
+            "default": NEWLY_QUALIFIED_DEFAULT,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def allowance_settings(request: HttpRequest) -> HttpResponse:
+    _require_manager(request)
+    current = planner_settings_for(request.user.organisation_id)
+    form = PlannerSettingsForm(
+        posted(request),
+        initial={
+            "allowance_period": current.allowance_period,
+            "year_starts_month": current.year_starts_month,
+        },
+    )
+    if form.is_valid() and save(
+        form,
+        lambda: allowance_services.planner_settings_update(actor=request.user, **form.cleaned_data),
+    ):
+        messages.success(request, "The allowance period has been saved.")
+        return redirect("planner:allowances")
+    return render(
+        request,
+        "planner/booking_form.html",
+        {
+            "form": form,
+            "title": "Allowance period",
+            "button": "Save",
+            "cancel_url": reverse("planner:allowances"),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def allowance_rule_create(request: HttpRequest) -> HttpResponse:
+    _require_manager(request)
+    form = AllowanceRuleForm(posted(request), teams=access.teams_visible_to(request.user))
+    if form.is_valid() and save(
+        form,
+        lambda: allowance_services.allowance_rule_create(
+            actor=request.user,
+            **form.service_arguments(access.people_visible_to(request.user)),
+        ),
+    ):
+        messages.success(request, "The allowance rule has been added.")
+        return redirect("planner:allowances")
+    return render(
+        request,
+        "planner/booking_form.html",
+        {
+            "form": form,
+            "title": "Add an allowance rule",
+            "button": "Add rule",
+            "cancel_url": reverse("planner:allowances"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def allowance_rule_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_manager(request)
+    rule = get_object_or_404(planner_access.allowance_rules_visible_to(request.user), pk=pk)
+    allowance_services.allowance_rule_delete(actor=request.user, rule=rule)
+    messages.success(request, "The allowance rule has been removed.")
+    return redirect("planner:allowances")

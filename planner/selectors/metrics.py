@@ -291,10 +291,10 @@ class OwnAllowance:
         return self.use.allowance
 
 
-def own_allowance(user: Person, *, today: datetime.date) -> OwnAllowance:
-    """The user's own allowance, booked, used and lost time in the current allowance
-    period."""
-    period = allowance_period_containing(today, planner_settings_for(user.organisation_id))
-    usage, _tally_unused = _tally([user], period)
+def person_allowance(person: Person, *, on: datetime.date) -> OwnAllowance:
+    """A person's allowance, booked, used and lost time in the allowance period containing
+    ``on``; the caller has checked the person is visible."""
+    period = allowance_period_containing(on, planner_settings_for(person.organisation_id))
+    usage, _tally_unused = _tally([person], period)
     _add_allowances(usage, period)
-    return OwnAllowance(period=period, use=usage[user.pk])
+    return OwnAllowance(period=period, use=usage[person.pk])

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 
 from planner.forms import BookingRequestForm
 from planner.selectors import booking_pages
-from planner.selectors.metrics import own_allowance
+from planner.selectors.metrics import person_allowance
 
 
 @login_required
@@ -23,7 +23,7 @@ def my_time(request: HttpRequest) -> HttpResponse:
         "planner/my_time.html",
         {
             "mine": booking_pages.my_time(request.user, now=now),
-            "allowance": own_allowance(request.user, today=timezone.localdate()),
+            "allowance": person_allowance(request.user, on=timezone.localdate()),
             "form": BookingRequestForm(),
         },
     )

@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime
 import itertools
 
-from tests.access_cases import CREATED, FORBIDDEN, NOT_FOUND, OK, api_expect, everyone
-from tests.planner.page_helpers import london, make_booking, make_cover
+from planner.models import AllowanceRule
+from tests.access_cases import CREATED, FORBIDDEN, NO_CONTENT, NOT_FOUND, OK, api_expect, everyone
+from tests.planner.page_helpers import london, make_absence, make_booking, make_cover
 
 _unique = itertools.count(1)
 
@@ -39,10 +40,30 @@ def _fresh_booking(world: object, status: str, **fields: object) -> dict[str, in
 
 def _things(world: object) -> dict[str, object]:
     booking = make_booking(world.practitioner_a, datetime.date(2026, 12, 8))
-    return {"booking": booking, "cover": make_cover(booking, world.practitioner_a2)}
+    return {
+        "booking": booking,
+        "cover": make_cover(booking, world.practitioner_a2),
+        "absence": make_absence(
+            world.practitioner_a, datetime.date(2026, 12, 1), datetime.date(2026, 12, 1)
+        ),
+        "rule": _rule(world),
+    }
+
+
+def _rule(world: object) -> AllowanceRule:
+    return AllowanceRule.objects.create(
+        organisation=world.organisation,
+        scope="organisation",
+        effective_from=datetime.date(2026, 4, 1),
+        full_time_minutes_per_period=1200,
+    )
 
 
 API_THINGS = _things
+
+SETTERS = api_expect(
+    practitioner=FORBIDDEN, other_manager=FORBIDDEN, ld_lead=OK, org_admin=OK, outsider=OK
+)
 
 API_EXPECTATIONS = {
     "bookings_list": everyone(OK),
@@ -68,15 +89,42 @@ API_EXPECTATIONS = {
     "cover_acknowledge": {**DECIDE, "practitioner": OK},
     "cover_withdraw": DECIDE,
     "team_protected_time_metrics": {**DECIDE, "ld_lead": OK, "org_admin": OK},
+    "absences_list": everyone(OK),
+    # Priya's absences: her manager or an org admin records them.
+    "absences_create": {**DECIDE, "org_admin": CREATED},
+    "absences_delete": {**DECIDE, "org_admin": NO_CONTENT},
+    "planner_settings_get": everyone(OK),
+    # Allowances: L&D leads and org admins, each in their own organisation.
+    "planner_settings_update": SETTERS,
+    "allowance_rules_list": SETTERS,
+    "allowance_rules_create": {
+        **SETTERS,
+        "ld_lead": CREATED,
+        "org_admin": CREATED,
+        "outsider": CREATED,
+    },
+    "allowance_rules_delete": {
+        **SETTERS,
+        "ld_lead": NO_CONTENT,
+        "org_admin": NO_CONTENT,
+        "outsider": NOT_FOUND,
+    },
+    "person_allowance_get": READ,
 }
 
 API_PATH_VALUES = {
+    "absence_id": lambda world, things: things["absence"].pk,
+    "rule_id": lambda world, things: things["rule"].pk,
     "booking_id": lambda world, things: things["booking"].pk,
     "cover_id": lambda world, things: things["cover"].pk,
     "colleague_id": lambda world, things: world.practitioner_a2.pk,
 }
 
 API_FRESH_PATH_VALUES = {
+    "absences_delete": lambda world: {
+        "absence_id": make_absence(world.practitioner_a, _fresh_day(), _fresh_day()).pk
+    },
+    "allowance_rules_delete": lambda world: {"rule_id": _rule(world).pk},
     "bookings_approve": lambda world: _fresh_booking(world, "requested"),
     "bookings_decline": lambda world: _fresh_booking(world, "requested"),
     "bookings_confirm": lambda world: _fresh_booking(world, "approved"),
@@ -114,6 +162,21 @@ def _new_booking(world: object) -> dict[str, object]:
 
 
 API_BODIES = {
+    "absences_create": lambda world: {
+        "person_id": world.practitioner_a.pk,
+        "kind": "sickness",
+        "start_date": _fresh_day().isoformat(),
+        "end_date": _fresh_day().isoformat(),
+    },
+    "planner_settings_update": lambda world: {
+        "allowance_period": "quarter",
+        "year_starts_month": 4,
+    },
+    "allowance_rules_create": lambda world: {
+        "scope": "organisation",
+        "effective_from": _fresh_day().isoformat(),
+        "percent_of_contracted": "5",
+    },
     "bookings_create": _new_booking,
     "bookings_decline": lambda world: {"reason": "Duty week"},
     "bookings_confirm": lambda world: {"no_cover_needed_reason": "No visits that morning"},
@@ -124,6 +187,8 @@ API_BODIES = {
 
 # Lists whose query counts tests/api/test_planner_bookings_api.py asserts flat.
 COUNTED_LISTS = {
+    "/absences": "tests/api/test_planner_absences_allowances_api.py",
+    "/allowance-rules": "tests/api/test_planner_absences_allowances_api.py",
     "/bookings": "test_list_query_counts_do_not_grow_with_rows",
     "/cover": "test_list_query_counts_do_not_grow_with_rows",
 }

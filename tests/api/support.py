@@ -43,6 +43,9 @@ class Api:
     def patch(self, path, body=None):
         return self._send("patch", path, body)
 
+    def put(self, path, body=None):
+        return self._send("put", path, body)
+
     def delete(self, path):
         return self.client.delete(API + path, headers=self.headers)
 

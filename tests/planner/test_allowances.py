@@ -10,7 +10,7 @@ import pytest
 
 from planner.allowances import NEWLY_QUALIFIED_DEFAULT, allowances_for
 from planner.models import AllowanceRule, AllowanceScope
-from planner.selectors.metrics import MetricsPeriod, own_allowance, team_metrics
+from planner.selectors.metrics import MetricsPeriod, person_allowance, team_metrics
 from teams.models import CareerStage
 from tests.factories import WorkingPatternFactory
 from tests.planner.page_helpers import london, make_booking
@@ -167,7 +167,7 @@ def test_cancelled_time_is_lost_not_used_and_remaining_takes_booked_and_used(wor
         end_hour=12,
     )
     make_booking(person, datetime.date(2026, 12, 1), status="requested", start_hour=9, end_hour=10)
-    summary = own_allowance(person, today=datetime.date(2026, 11, 1)).summary
+    summary = person_allowance(person, on=datetime.date(2026, 11, 1)).summary
     assert (
         summary.allowance_minutes,
         summary.booked_minutes,

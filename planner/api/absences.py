@@ -1,0 +1,98 @@
+"""Leave, sickness and TOIL through the API: read for anyone the caller may see, recorded and
+removed by the person's manager or an org admin."""
+
+import datetime
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from ninja import Field, FilterSchema, Query, Router, Schema, Status
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from planner import access as planner_access
+from planner.models import Absence, AbsenceKind
+from planner.services import absences as absence_services
+from teams import access
+from teams.api.common import caller, fields_named, visible
+
+router = Router(tags=["protected time"])
+
+
+class AbsenceOut(Schema):
+    id: int
+    person_id: int
+    kind: AbsenceKind
+    start_date: datetime.date
+    end_date: datetime.date
+    note: str
+
+
+class AbsenceIn(Schema):
+    person_id: int
+    kind: AbsenceKind
+    start_date: datetime.date
+    end_date: datetime.date
+    note: str = ""
+
+
+class AbsenceFilter(FilterSchema):
+    person_id: int | None = None
+    kind: AbsenceKind | None = None
+    ends_from: datetime.date | None = Field(None, description="Absences ending on or after.")
+    starts_before: datetime.date | None = Field(None, description="Absences starting before.")
+
+
+@router.get(
+    "/absences", response=list[AbsenceOut], operation_id="absences_list", tags=["protected time"]
+)
+@paginate(LimitOffsetPagination)
+def absences_list(request: HttpRequest, filters: Query[AbsenceFilter]) -> QuerySet[Absence]:
+    """Absences of the people you may see, newest first."""
+    absences = planner_access.absences_visible_to(caller(request))
+    if filters.person_id is not None:
+        absences = absences.filter(person_id=filters.person_id)
+    if filters.kind:
+        absences = absences.filter(kind=filters.kind)
+    if filters.ends_from:
+        absences = absences.filter(end_date__gte=filters.ends_from)
+    if filters.starts_before:
+        absences = absences.filter(start_date__lt=filters.starts_before)
+    return absences.order_by("-start_date", "-pk")
+
+
+@router.post(
+    "/absences",
+    response={201: AbsenceOut},
+    operation_id="absences_create",
+    tags=["protected time"],
+)
+def absences_create(request: HttpRequest, payload: AbsenceIn) -> Status:
+    """Records an absence; one overlapping the person's others is refused (422)."""
+    actor = caller(request)
+    person = visible(
+        access.people_visible_to(actor), payload.person_id, "person", field="person_id"
+    )
+    with fields_named(person="person_id"):
+        absence = absence_services.absence_record(
+            actor=actor,
+            person=person,
+            kind=payload.kind,
+            start_date=payload.start_date,
+            end_date=payload.end_date,
+            note=payload.note,
+        )
+    return Status(201, absence)
+
+
+@router.delete(
+    "/absences/{absence_id}",
+    response={204: None},
+    operation_id="absences_delete",
+    tags=["protected time"],
+)
+def absences_delete(request: HttpRequest, absence_id: int) -> Status:
+    actor = caller(request)
+    absence = visible(
+        planner_access.absences_visible_to(actor).select_related("person"), absence_id, "absence"
+    )
+    absence_services.absence_delete(actor=actor, absence=absence)
+    return Status(204, None)

@@ -1,0 +1,197 @@
+"""Allowances through the API: the organisation's period and dated rules (L&D leads and org
+admins change them) and anyone's allowance summary for a period, as far as the caller may see
+the person."""
+
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Field, Router, Schema, Status
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from planner import access as planner_access
+from planner.allowances import describe
+from planner.models import AllowancePeriod, AllowanceRule, AllowanceScope
+from planner.selectors.metrics import person_allowance, planner_settings_for
+from planner.services import allowances as allowance_services
+from teams import access
+from teams.api.common import caller, fields_named, visible
+from teams.models import CareerStage
+
+router = Router(tags=["protected time"])
+
+
+class PlannerSettingsOut(Schema):
+    allowance_period: AllowancePeriod
+    year_starts_month: int
+
+
+class PlannerSettingsIn(Schema):
+    allowance_period: AllowancePeriod
+    year_starts_month: int = Field(ge=1, le=12)
+
+
+class AllowanceRuleOut(Schema):
+    id: int
+    scope: AllowanceScope
+    career_stage: str
+    team_id: int | None
+    person_id: int | None
+    effective_from: datetime.date
+    percent_of_contracted: Decimal | None
+    full_time_minutes_per_period: int | None
+    note: str
+    description: str
+
+    @staticmethod
+    def resolve_description(rule: AllowanceRule) -> str:
+        return describe(rule)
+
+
+class AllowanceRuleIn(Schema):
+    scope: AllowanceScope
+    effective_from: datetime.date
+    percent_of_contracted: Decimal | None = None
+    full_time_minutes_per_period: int | None = None
+    career_stage: CareerStage | None = None
+    team_id: int | None = None
+    person_id: int | None = None
+    note: str = ""
+
+
+class AllowanceOut(Schema):
+    person_id: int
+    period_first_day: datetime.date
+    period_last_day: datetime.date
+    allowance_minutes: int | None = Field(description="Null when no rule or default applies.")
+    booked_minutes: int
+    used_minutes: int
+    lost_minutes: int = Field(description="Cancelled time: lost, never counted as used.")
+    remaining_minutes: int | None
+    source: str
+
+
+def _require_manager(actor: object) -> None:
+    if not planner_access.can_manage_allowances(actor):
+        raise PermissionDenied("Only org admins and L&D leads can set protected time allowances.")
+
+
+@router.get(
+    "/planner-settings",
+    response=PlannerSettingsOut,
+    operation_id="planner_settings_get",
+    tags=["protected time"],
+)
+def planner_settings_get(request: HttpRequest) -> object:
+    """Your organisation's allowance period and the month its year starts."""
+    return planner_settings_for(caller(request).organisation_id)
+
+
+@router.put(
+    "/planner-settings",
+    response=PlannerSettingsOut,
+    operation_id="planner_settings_update",
+    tags=["protected time"],
+)
+def planner_settings_update(request: HttpRequest, payload: PlannerSettingsIn) -> object:
+    return allowance_services.planner_settings_update(
+        actor=caller(request),
+        allowance_period=payload.allowance_period,
+        year_starts_month=payload.year_starts_month,
+    )
+
+
+@router.get(
+    "/allowance-rules",
+    response=list[AllowanceRuleOut],
+    operation_id="allowance_rules_list",
+    tags=["protected time"],
+)
+@paginate(LimitOffsetPagination)
+def allowance_rules_list(request: HttpRequest) -> QuerySet[AllowanceRule]:
+    """Your organisation's allowance rules (L&D leads and org admins)."""
+    actor = caller(request)
+    _require_manager(actor)
+    return (
+        planner_access.allowance_rules_visible_to(actor)
+        .select_related("team")
+        .order_by("scope", "-effective_from", "-pk")
+    )
+
+
+@router.post(
+    "/allowance-rules",
+    response={201: AllowanceRuleOut},
+    operation_id="allowance_rules_create",
+    tags=["protected time"],
+)
+def allowance_rules_create(request: HttpRequest, payload: AllowanceRuleIn) -> Status:
+    actor = caller(request)
+    _require_manager(actor)
+    team = (
+        visible(access.teams_visible_to(actor), payload.team_id, "team", field="team_id")
+        if payload.team_id is not None
+        else None
+    )
+    person = (
+        visible(access.people_visible_to(actor), payload.person_id, "person", field="person_id")
+        if payload.person_id is not None
+        else None
+    )
+    with fields_named(team="team_id", person="person_id"):
+        rule = allowance_services.allowance_rule_create(
+            actor=actor,
+            scope=payload.scope,
+            effective_from=payload.effective_from,
+            percent_of_contracted=payload.percent_of_contracted,
+            full_time_minutes_per_period=payload.full_time_minutes_per_period,
+            career_stage=payload.career_stage or "",
+            team=team,
+            person=person,
+            note=payload.note,
+        )
+    return Status(201, rule)
+
+
+@router.delete(
+    "/allowance-rules/{rule_id}",
+    response={204: None},
+    operation_id="allowance_rules_delete",
+    tags=["protected time"],
+)
+def allowance_rules_delete(request: HttpRequest, rule_id: int) -> Status:
+    actor = caller(request)
+    rule = visible(planner_access.allowance_rules_visible_to(actor), rule_id, "allowance rule")
+    allowance_services.allowance_rule_delete(actor=actor, rule=rule)
+    return Status(204, None)
+
+
+@router.get(
+    "/people/{person_id}/allowance",
+    response=AllowanceOut,
+    operation_id="person_allowance_get",
+    tags=["protected time"],
+)
+def person_allowance_get(
+    request: HttpRequest, person_id: int, on: datetime.date | None = None
+) -> AllowanceOut:
+    """Allowance, booked, used, lost and remaining minutes for the allowance period containing
+    ``on`` (today when left out)."""
+    actor = caller(request)
+    person = visible(access.people_visible_to(actor), person_id, "person")
+    found = person_allowance(person, on=on or timezone.localdate())
+    summary = found.summary
+    return AllowanceOut(
+        person_id=person.pk,
+        period_first_day=found.period.first_day,
+        period_last_day=found.period.last_day,
+        allowance_minutes=summary.allowance_minutes if summary else None,
+        booked_minutes=found.use.booked_minutes,
+        used_minutes=found.use.used_minutes,
+        lost_minutes=found.use.lost_minutes,
+        remaining_minutes=summary.remaining_minutes if summary else None,
+        source=summary.source if summary else "",
+    )

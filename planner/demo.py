@@ -24,6 +24,8 @@ from typing import TextIO
 from planner.models import (
     Absence,
     AbsenceKind,
+    AllowanceRule,
+    AllowanceScope,
     Booking,
     BookingEvent,
     BookingPurpose,
@@ -33,6 +35,7 @@ from planner.models import (
     CoverConflictKind,
     CoverDuty,
     CoverStatus,
+    PlannerSettings,
 )
 from planner.worktime import LONDON, ONE_DAY, WorkingCalendar
 from teams.demo import ANCHOR, SEED
@@ -138,11 +141,31 @@ def load_demo(*, stdout: TextIO) -> None:
             stdout.write(f"{organisation.name}: protected time already loaded.")
             continue
         rng = random.Random(f"{SEED}-{organisation.slug}")  # noqa: S311 - repeatable, not secret
+        _allowance_rules(organisation)
         made = _plan_organisation(organisation, rng, DEMO_SPAN)
         stdout.write(
             f"{organisation.name}: {made['bookings']} bookings, {made['cover']} cover, "
             f"{made['absences']} absences."
         )
+
+
+def _allowance_rules(organisation: Organisation) -> None:
+    """Two days a quarter for a full-time person, pro rata; newly qualified staff keep the
+    built-in 10%. Written directly, like the rest of the demo."""
+    PlannerSettings.objects.get_or_create(organisation=organisation)
+    AllowanceRule.objects.get_or_create(
+        organisation=organisation,
+        scope=AllowanceScope.ORGANISATION,
+        effective_from=RECORDED_TO - datetime.timedelta(days=365),
+        defaults={"full_time_minutes_per_period": 2 * 444, "note": "Two days a quarter"},
+    )
+    AllowanceRule.objects.get_or_create(
+        organisation=organisation,
+        scope=AllowanceScope.CAREER_STAGE,
+        career_stage=CareerStage.NEWLY_QUALIFIED,
+        effective_from=RECORDED_TO - datetime.timedelta(days=365),
+        defaults={"percent_of_contracted": 10, "note": "ASYE protected development time"},
+    )
 
 
 def extend_scale(*, organisation: Organisation, stdout: TextIO) -> None:

@@ -19,6 +19,7 @@ from planner.models import (
     CoverAssignment,
 )
 from planner.models.bookings import HOLDING_STATUSES
+from planner.selectors.metrics import person_allowance
 from teams.models import Membership, Organisation, Person
 
 pytestmark = pytest.mark.django_db
@@ -111,6 +112,8 @@ def the_demo_practitioner_and_manager_have_something_to_see():
     manager = Person.objects.get(email="manager@northshire.example")
     assert Booking.objects.filter(person=practitioner, start__date__gte=RECORDED_TO).exists()
     assert Booking.objects.filter(person=practitioner, status=BookingStatus.ATTENDED).exists()
+    allowance = person_allowance(practitioner, on=RECORDED_TO).summary
+    assert allowance is not None and allowance.allowance_minutes > 0
     assert Booking.objects.filter(
         decided_by=manager, status__in=HOLDING_STATUSES, start__date__gte=RECORDED_TO
     ).exists()

@@ -524,3 +524,91 @@ def team_protected_time_metrics(
             for person in metrics.without_protected_time
         ],
     )
+
+
+class PlannerCellOut(Schema):
+    day: datetime.date
+    contracted_minutes: int
+    not_working_reason: str = Field(description="Empty on a working day.")
+    absence_kind: str | None
+    booking_ids: list[int]
+    covering_booking_ids: list[int]
+    conflicts: list[str]
+
+
+class PlannerRowOut(Schema):
+    person: PersonRef
+    days: list[PlannerCellOut]
+
+
+class PlannerDayOut(Schema):
+    day: datetime.date
+    available: int
+    below_minimum: bool
+
+
+class TeamPlannerOut(Schema):
+    team_id: int
+    first_day: datetime.date
+    last_day: datetime.date
+    page: int
+    pages: int
+    people_count: int
+    rows: list[PlannerRowOut]
+    team_days: list[PlannerDayOut] = Field(description="People expected at work, whole team.")
+
+
+@router.get(
+    "/teams/{team_id}/planner",
+    response=TeamPlannerOut,
+    operation_id="team_planner_get",
+    tags=["protected time"],
+)
+def team_planner_get(
+    request: HttpRequest,
+    team_id: int,
+    view: str = "week",
+    start: datetime.date | None = None,
+    page: int = 1,
+) -> TeamPlannerOut:
+    """The team planner's grid for the week or month containing ``start`` (today when left
+    out): each person's working time, learning, cover given, absences and conflicts per day,
+    50 people a page, with the whole team's numbers at work per day."""
+    actor = caller(request)
+    if not (access.is_team_manager(actor) or access.sees_whole_organisation(actor)):
+        raise PermissionDenied("The team planner is for team managers, L&D leads and org admins.")
+    team = grid_selectors.planner_team(actor, team_id)
+    period = grid_selectors.planner_period(view, start or timezone.localdate())
+    grid = grid_selectors.planner_grid(user=actor, team=team, period=period, page=page)
+    return TeamPlannerOut(
+        team_id=team.pk,
+        first_day=period.first_day,
+        last_day=period.last_day,
+        page=grid.page.number,
+        pages=grid.page.paginator.num_pages,
+        people_count=grid.page.paginator.count,
+        rows=[
+            PlannerRowOut(
+                person=PersonRef(id=row.person.pk, full_name=row.person.full_name),
+                days=[
+                    PlannerCellOut(
+                        day=cell.day,
+                        contracted_minutes=cell.contracted_minutes,
+                        not_working_reason=cell.not_working_reason,
+                        absence_kind=cell.absence.kind if cell.absence else None,
+                        booking_ids=[booking.pk for booking in cell.bookings],
+                        covering_booking_ids=[cover.booking_id for cover in cell.covering],
+                        conflicts=[conflict.text for conflict in cell.conflicts],
+                    )
+                    for cell in row.cells
+                ],
+            )
+            for row in grid.rows
+        ],
+        team_days=[
+            PlannerDayOut(
+                day=total.day, available=total.available, below_minimum=total.below_minimum
+            )
+            for total in grid.totals
+        ],
+    )

@@ -89,6 +89,7 @@ API_EXPECTATIONS = {
     "cover_acknowledge": {**DECIDE, "practitioner": OK},
     "cover_withdraw": DECIDE,
     "team_protected_time_metrics": {**DECIDE, "ld_lead": OK, "org_admin": OK},
+    "team_planner_get": {**DECIDE, "ld_lead": OK, "org_admin": OK},
     "absences_list": everyone(OK),
     # Priya's absences: her manager or an org admin records them.
     "absences_create": {**DECIDE, "org_admin": CREATED},

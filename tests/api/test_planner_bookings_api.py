@@ -169,3 +169,25 @@ def test_list_query_counts_do_not_grow_with_rows(api, world, url):
     many, many_rows = _queries(api, url)
     assert many_rows > few_rows
     assert few == many
+
+
+def test_the_team_planner_grid_through_the_api(api, world, patterns):
+    booking = make_booking(world.practitioner_a, DAY)
+    make_cover(booking, world.practitioner_a2)
+    make_absence(world.manager_a, DAY, DAY)
+    grid = api.as_(world.manager_a).get(
+        f"/teams/{world.team_a.pk}/planner", {"start": "2026-12-08", "view": "week"}
+    )
+    assert grid.status_code == 200, grid.content
+    body = grid.json()
+    assert (body["first_day"], body["last_day"]) == ("2026-12-07", "2026-12-13")
+    rows = {
+        row["person"]["id"]: {cell["day"]: cell for cell in row["days"]} for row in body["rows"]
+    }
+    tuesday = "2026-12-08"
+    assert rows[world.practitioner_a.pk][tuesday]["booking_ids"] == [booking.pk]
+    assert rows[world.practitioner_a2.pk][tuesday]["covering_booking_ids"] == [booking.pk]
+    assert rows[world.manager_a.pk][tuesday]["absence_kind"] == "annual_leave"
+    assert rows[world.practitioner_a.pk]["2026-12-12"]["not_working_reason"] == "Weekend"
+    assert len(body["team_days"]) == 7
+    assert api.as_(world.practitioner_a).get(f"/teams/{world.team_a.pk}/planner").status_code == 403

@@ -1,0 +1,50 @@
+"""Who may see and change what in the catalogue, built on ``teams.access``.
+
+Everyone in an organisation sees its published activities and their sessions; L&D leads and
+org admins also see drafts and retired ones, and publish. A person's places are theirs; team
+managers allocate their teams' reserved places to the people they manage.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from learning_catalogue.models import Activity, ActivityStatus, Session, SessionPlace
+from planner.access import manages
+from teams import access
+from teams.access import Viewer
+from teams.models import Person, Team
+
+
+def can_publish(user: Viewer) -> bool:
+    return access.is_ld_lead(user) or access.is_org_admin(user)
+
+
+def activities_visible_to(user: Viewer) -> QuerySet[Activity]:
+    if not user.is_authenticated:
+        return Activity.objects.none()
+    found = Activity.objects.filter(organisation_id=user.organisation_id)
+    return found if can_publish(user) else found.filter(status=ActivityStatus.PUBLISHED)
+
+
+def sessions_visible_to(user: Viewer) -> QuerySet[Session]:
+    return Session.objects.filter(activity__in=activities_visible_to(user).values("pk"))
+
+
+def places_visible_to(user: Viewer) -> QuerySet[SessionPlace]:
+    """Your own places; managers their people's; L&D leads and org admins everyone's."""
+    if not user.is_authenticated:
+        return SessionPlace.objects.none()
+    return SessionPlace.objects.filter(
+        session__activity__organisation_id=user.organisation_id,
+        person__in=access.people_visible_to(user).values("pk"),
+    )
+
+
+def can_allocate(user: Viewer, team: Team, person: Person) -> bool:
+    """A team's reserved places go to its current members, allocated by their manager."""
+    return (
+        access.teams_managed_by(user).filter(pk=team.pk).exists()
+        and person.memberships.current().filter(team=team).exists()
+        and manages(user, person)
+    )

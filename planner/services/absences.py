@@ -53,13 +53,18 @@ def absence_errors(
 
 
 def overlapping(
-    person: Person, start_date: datetime.date, end_date: datetime.date
+    person: Person,
+    start_date: datetime.date,
+    end_date: datetime.date,
+    *,
+    excluding: Absence | None = None,
 ) -> Absence | None:
-    return (
-        Absence.objects.filter(person=person, start_date__lte=end_date, end_date__gte=start_date)
-        .order_by("start_date", "pk")
-        .first()
+    clashes = Absence.objects.filter(
+        person=person, start_date__lte=end_date, end_date__gte=start_date
     )
+    if excluding is not None:
+        clashes = clashes.exclude(pk=excluding.pk)
+    return clashes.order_by("start_date", "pk").first()
 
 
 def describe_clash(person: Person, clash: Absence) -> str:
@@ -77,6 +82,29 @@ def _require(actor: Person, person: Person) -> None:
         )
 
 
+def _checked(
+    *,
+    person: Person,
+    kind: str,
+    start_date: datetime.date | None,
+    end_date: datetime.date | None,
+    note: str,
+    excluding: Absence | None = None,
+) -> str:
+    """Validates an absence about to be written and returns its tidied note; inside the
+    caller's transaction, so the person stays locked until the write commits."""
+    note = (note or "").strip()
+    errors = absence_errors(kind=kind, start_date=start_date, end_date=end_date, note=note)
+    if errors:
+        raise ValidationError(errors)
+    # Lock the person so two writes at once cannot both pass the overlap check.
+    Person.objects.select_for_update().get(pk=person.pk)
+    clash = overlapping(person, start_date, end_date, excluding=excluding)
+    if clash is not None:
+        raise ValidationError({"start_date": describe_clash(person, clash)})
+    return note
+
+
 @transaction.atomic
 def absence_record(
     *,
@@ -89,15 +117,7 @@ def absence_record(
 ) -> Absence:
     """Records an absence; one that overlaps the person's other absences is refused."""
     _require(actor, person)
-    note = (note or "").strip()
-    errors = absence_errors(kind=kind, start_date=start_date, end_date=end_date, note=note)
-    if errors:
-        raise ValidationError(errors)
-    # Lock the person so two recordings at once cannot both pass the overlap check.
-    Person.objects.select_for_update().get(pk=person.pk)
-    clash = overlapping(person, start_date, end_date)
-    if clash is not None:
-        raise ValidationError({"start_date": describe_clash(person, clash)})
+    note = _checked(person=person, kind=kind, start_date=start_date, end_date=end_date, note=note)
     absence = Absence.objects.create(
         person=person, kind=kind, start_date=start_date, end_date=end_date, note=note
     )
@@ -106,6 +126,43 @@ def absence_record(
         organisation=person.organisation,
         action="absence.create",
         obj=absence,
+        after=snapshot(absence, ABSENCE_FIELDS),
+    )
+    return absence
+
+
+@transaction.atomic
+def absence_update(
+    *,
+    actor: Person,
+    absence: Absence,
+    kind: str,
+    start_date: datetime.date | None,
+    end_date: datetime.date | None,
+    note: str = "",
+) -> Absence:
+    """Corrects an absence's kind, days or note; new days may not overlap the person's others."""
+    _require(actor, absence.person)
+    note = _checked(
+        person=absence.person,
+        kind=kind,
+        start_date=start_date,
+        end_date=end_date,
+        note=note,
+        excluding=absence,
+    )
+    before = snapshot(absence, ABSENCE_FIELDS)
+    absence.kind = kind
+    absence.start_date = start_date
+    absence.end_date = end_date
+    absence.note = note
+    absence.save(update_fields=["kind", "start_date", "end_date", "note"])
+    audit_record(
+        actor=actor,
+        organisation=absence.person.organisation,
+        action="absence.update",
+        obj=absence,
+        before=before,
         after=snapshot(absence, ABSENCE_FIELDS),
     )
     return absence

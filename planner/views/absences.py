@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from planner import access as planner_access
 from planner.forms import AbsenceForm
+from planner.models import Absence
 from planner.services import absences as absence_services
 from planner.views.common import posted, save
 from teams import access
@@ -68,6 +69,62 @@ def absence_create(request: HttpRequest, pk: int) -> HttpResponse:
             "button": "Record absence",
             "cancel_url": _absences_url(person.pk),
         },
+    )
+
+
+def _changeable(request: HttpRequest, pk: int) -> Absence:
+    """An absence of someone the visitor may see (else 404) and record absences for (else 403)."""
+    absence = get_object_or_404(
+        planner_access.absences_visible_to(request.user).select_related("person"), pk=pk
+    )
+    if not planner_access.can_record_absence_for(request.user, absence.person):
+        raise PermissionDenied
+    return absence
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def absence_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    absence = _changeable(request, pk)
+    person = absence.person
+    form = AbsenceForm(
+        posted(request),
+        initial={
+            "kind": absence.kind,
+            "start_date": absence.start_date,
+            "end_date": absence.end_date,
+            "note": absence.note,
+        },
+    )
+    if form.is_valid() and save(
+        form,
+        lambda: absence_services.absence_update(
+            actor=request.user, absence=absence, **form.cleaned_data
+        ),
+    ):
+        messages.success(request, f"{person}'s absence has been changed.")
+        return redirect(_absences_url(person.pk))
+    return render(
+        request,
+        "planner/booking_form.html",
+        {
+            "form": form,
+            "title": f"Change an absence for {person}",
+            "button": "Save changes",
+            "cancel_url": _absences_url(person.pk),
+        },
+    )
+
+
+@login_required
+@require_safe
+def absence_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    """Asks before removing: the button posts to ``absence_delete``."""
+    absence = _changeable(request, pk)
+    return render(
+        request,
+        "planner/absence_remove.html",
+        {"absence": absence, "cancel_url": _absences_url(absence.person_id)},
     )
 
 

@@ -144,3 +144,88 @@ def test_practitioners_see_their_own_absences_but_cannot_remove_them(world, clie
     assert "Record an absence" not in page.content.decode()
     assert client.post(reverse("planner:absence-delete", args=[absence.pk])).status_code == 403
     assert Absence.objects.count() == 1
+
+
+def days(prefix, day):
+    return {
+        f"{prefix}_day": str(day.day),
+        f"{prefix}_month": str(day.month),
+        f"{prefix}_year": str(day.year),
+    }
+
+
+def test_a_manager_changes_an_absence_from_the_list(world, client):
+    absence = make_absence(
+        world.practitioner_a, datetime.date(2026, 12, 7), datetime.date(2026, 12, 9)
+    )
+    make_absence(world.practitioner_a, datetime.date(2026, 12, 14), datetime.date(2026, 12, 14))
+    client.force_login(world.manager_a)
+    listing = client.get(reverse("planner:absences", args=[world.practitioner_a.pk]))
+    edit_url = reverse("planner:absence-edit", args=[absence.pk])
+    assert edit_url in listing.content.decode()
+    form = client.get(edit_url).content.decode()
+    assert 'value="7"' in form and 'value="annual_leave" checked' in form
+    clash = client.post(
+        edit_url,
+        {
+            "kind": "sickness",
+            **days("start_date", datetime.date(2026, 12, 7)),
+            **days("end_date", datetime.date(2026, 12, 14)),
+        },
+    )
+    assert "already has annual leave from 14 December 2026" in clash.content.decode()
+    response = client.post(
+        edit_url,
+        {
+            "kind": "sickness",
+            **days("start_date", datetime.date(2026, 12, 8)),
+            **days("end_date", datetime.date(2026, 12, 10)),
+            "note": "Flu",
+        },
+    )
+    assert response.status_code == 302
+    absence.refresh_from_db()
+    assert (absence.kind, absence.start_date, absence.end_date, absence.note) == (
+        "sickness",
+        datetime.date(2026, 12, 8),
+        datetime.date(2026, 12, 10),
+        "Flu",
+    )
+
+
+def test_removing_asks_first_then_removes(world, client):
+    absence = make_absence(
+        world.practitioner_a, datetime.date(2026, 12, 7), datetime.date(2026, 12, 9)
+    )
+    client.force_login(world.manager_a)
+    listing = client.get(reverse("planner:absences", args=[world.practitioner_a.pk]))
+    remove_url = reverse("planner:absence-remove", args=[absence.pk])
+    assert remove_url in listing.content.decode()
+    page = client.get(remove_url).content.decode()
+    assert "Remove this absence?" in page and "Monday 7 December 2026" in page
+    assert reverse("planner:absence-delete", args=[absence.pk]) in page
+    assert Absence.objects.count() == 1
+    response = client.post(reverse("planner:absence-delete", args=[absence.pk]), follow=True)
+    assert "Annual leave from 7 December 2026 removed." in response.content.decode()
+    assert not Absence.objects.exists()
+
+
+def test_those_who_only_read_cannot_change_or_remove(world, client):
+    absence = make_absence(
+        world.practitioner_a, datetime.date(2026, 12, 7), datetime.date(2026, 12, 9)
+    )
+    for reader, status in (
+        (world.practitioner_a, 403),
+        (world.ld_lead, 403),
+        (world.manager_b, 404),
+    ):
+        client.force_login(reader)
+        for name in ("planner:absence-edit", "planner:absence-remove"):
+            assert client.get(reverse(name, args=[absence.pk])).status_code == status
+        changed = client.post(
+            reverse("planner:absence-edit", args=[absence.pk]),
+            {"kind": "toil", "start_date": "2026-12-07", "end_date": "2026-12-07"},
+        )
+        assert changed.status_code == status
+    absence.refresh_from_db()
+    assert absence.kind == "annual_leave"

@@ -101,6 +101,10 @@ class AbsenceRowPlan:
     errors: list[RowError] = field(default_factory=list)
 
     @property
+    def kind_label(self) -> str:
+        return AbsenceKind(self.kind).label if self.kind else ""
+
+    @property
     def outcome(self) -> str:
         if self.errors:
             return "error"

@@ -11,6 +11,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from integrations import services
+from integrations.models import ImportBatch
 from integrations.spreadsheets.reading import FileProblem
 from planner.models import Absence
 from teams.models import AuditEntry
@@ -67,7 +68,7 @@ def test_a_valid_file_previews_then_imports_and_again_changes_nothing(numbered, 
     preview = upload(client, content, f"absences{suffix}")
     assert preview.status_code == 302
     page = client.get(preview["Location"]).content.decode()
-    assert 'data-outcome="create">3<' in page
+    assert 'data-outcome="create">3<' in page and "Import 3 absences" in page
     assert not Absence.objects.exists()
     done = client.post(preview["Location"], follow=True).content.decode()
     assert "3 absences added" in done
@@ -221,3 +222,48 @@ def test_someone_elses_upload_cannot_be_previewed_or_applied(numbered, client):
     assert client.get(url).status_code == 404
     assert client.post(url).status_code == 404
     assert not Absence.objects.exists()
+
+
+def test_an_oversize_upload_is_refused_without_being_read(numbered, client, settings, monkeypatch):
+    settings.IMPORT_MAX_BYTES = 1000
+
+    def never(**kwargs):
+        raise AssertionError("an oversize file was read")
+
+    monkeypatch.setattr(services, "absence_import_batch_create", never)
+    client.force_login(numbered.manager_a)
+    html = upload(client, b"x" * 2000, "absences.xlsx").content.decode()
+    assert "the largest file you can upload is" in html
+    html = upload(client, b"x" * 10, "absences.pdf").content.decode()
+    assert "The file must be an Excel workbook (.xlsx) or a CSV file (.csv)." in html
+
+
+@pytest.mark.parametrize("make_file", [xlsx, csv_bytes], ids=["xlsx", "csv"])
+def test_too_many_rows_is_a_clear_error_and_nothing_is_kept(numbered, client, settings, make_file):
+    settings.IMPORT_MAX_ROWS = 2
+    client.force_login(numbered.manager_a)
+    suffix = ".xlsx" if make_file is xlsx else ".csv"
+    response = upload(client, make_file(rows(numbered), headers=HEADERS), f"absences{suffix}")
+    assert response.status_code == 200
+    assert "import at most 2 rows at a time" in response.content.decode()
+    assert not ImportBatch.objects.exists()
+
+
+def test_the_preview_shows_each_rows_kind_and_outcome(numbered, client):
+    world = numbered
+    make_absence(world.practitioner_a, datetime.date(2026, 12, 7), datetime.date(2026, 12, 11))
+    mixed = [
+        *rows(world),
+        {"Employee number": "E0002", "Type": "Holiday", "First day": "soon", "Last day": ""},
+    ]
+    client.force_login(world.manager_a)
+    response = upload(client, csv_bytes(mixed, headers=HEADERS), "absences.csv")
+    page = client.get(response["Location"]).content.decode()
+    for outcome, count in (("create", 2), ("unchanged", 1), ("error", 1)):
+        assert f'data-outcome="{outcome}">{count}<' in page
+    assert "Annual leave, 7 Dec 2026 to 11 Dec 2026" in page
+    assert "Time off in lieu, 18 Dec 2026" in page
+    assert "Already recorded" in page and ">Add<" in page and ">Problem<" in page
+    assert "&#x27;soon&#x27; is not a date." in page
+    assert "Last day: Enter the last day of absence." in page
+    assert "Import 2 absences" not in page  # a file with a problem cannot be confirmed

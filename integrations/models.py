@@ -14,6 +14,7 @@ class ImportBatch(models.Model):
     class Kind(models.TextChoices):
         PEOPLE = "people", "Staff list"
         ABSENCES = "absences", "Absences"
+        CATALOGUE = "catalogue", "Learning catalogue"
 
     organisation = models.ForeignKey(
         "teams.Organisation", on_delete=models.CASCADE, related_name="import_batches"

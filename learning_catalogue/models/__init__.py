@@ -1,6 +1,7 @@
 """The learning catalogue's data: formats and topics (editable lists), activities with their
 audience and costs, scheduled sessions with capacity, team reservations and places (booked,
-offered from the waiting list, waiting)."""
+offered from the waiting list, waiting); learning lists, ratings, suggestions and learning
+needs."""
 
 from learning_catalogue.models.activities import (
     Activity,
@@ -9,6 +10,15 @@ from learning_catalogue.models.activities import (
     Format,
     ProviderKind,
     Topic,
+)
+from learning_catalogue.models.feedback import (
+    LearningNeed,
+    NeedStatus,
+    Rating,
+    SavedActivity,
+    Suggestion,
+    SuggestionKind,
+    SuggestionStatus,
 )
 from learning_catalogue.models.sessions import (
     ACTIVE_PLACE_STATUSES,
@@ -28,10 +38,17 @@ __all__ = [
     "CatalogueSettings",
     "DeliveryMode",
     "Format",
+    "LearningNeed",
+    "NeedStatus",
     "PlaceStatus",
     "ProviderKind",
+    "Rating",
+    "SavedActivity",
     "Session",
     "SessionPlace",
     "SessionReservation",
+    "Suggestion",
+    "SuggestionKind",
+    "SuggestionStatus",
     "Topic",
 ]

@@ -97,6 +97,10 @@ class Activity(models.Model):
     created_by = models.ForeignKey(
         "teams.Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Title, summary, format, topics and provider as lower-case words separated by single
+    # spaces, kept by the services: PostgreSQL's full-text search and SQLite's LIKE read the
+    # same words, so search gives the same results on both.
+    search_text = models.TextField(blank=True, default="", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

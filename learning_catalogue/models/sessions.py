@@ -99,6 +99,14 @@ class SessionPlace(models.Model):
     booked_by = models.ForeignKey(
         "teams.Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # The request for protected time the place made in the planner, when it could make one.
+    protected_time = models.OneToOneField(
+        "planner.Booking",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="session_place",
+    )
 
     class Meta:
         ordering = ["joined_at", "id"]

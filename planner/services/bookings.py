@@ -30,6 +30,7 @@ from planner.models import (
 from planner.models.bookings import ATTENDANCE_STATUSES, HOLDING_STATUSES
 from planner.tasks import queue_booking_notice
 from planner.worktime import LONDON, calendar_for, minutes_by_local_day
+from teams import access
 from teams.audit import audit_record, snapshot
 from teams.models import Person
 
@@ -65,7 +66,7 @@ def _require(allowed: bool, message: str) -> None:
         raise PermissionDenied(message)
 
 
-def _as_utc(value: datetime.datetime) -> datetime.datetime:
+def as_utc(value: datetime.datetime) -> datetime.datetime:
     """In UTC, as stored. A naive time is read as London time, which is what people type.
 
     Converting matters before the row is saved: Python subtracts two datetimes sharing one
@@ -181,8 +182,8 @@ def _create(
     """Validates and writes a new booking; the caller has checked permission and is inside a
     transaction."""
     title = (title or "").strip()
-    start = _as_utc(start) if start is not None else None
-    end = _as_utc(end) if end is not None else None
+    start = as_utc(start) if start is not None else None
+    end = as_utc(end) if end is not None else None
     errors = _validate_details(start=start, end=end, title=title, purpose=purpose)
     if errors:
         raise ValidationError(errors)
@@ -429,6 +430,49 @@ def booking_record_attendance(
     return booking
 
 
+def _cancel(*, actor: Person, booking: Booking, reason: str, note: str) -> Booking:
+    booking = _locked(
+        booking,
+        HOLDING_STATUSES,
+        "Only a requested, approved or confirmed booking can be cancelled.",
+    )
+    before = snapshot(booking, BOOKING_FIELDS)
+    from_status = booking.status
+    note = (note or "").strip()
+    booking.status = BookingStatus.CANCELLED
+    booking.cancelled_by = actor
+    booking.cancelled_at = timezone.now()
+    booking.cancellation_reason = reason
+    booking.cancellation_note = note
+    booking.save()
+    label = CancellationReason(reason).label
+    _record(
+        actor=actor,
+        booking=booking,
+        from_status=from_status,
+        action="booking.cancel",
+        note=f"{label}: {note}" if note else label,
+        before=before,
+    )
+    queue_booking_notice(booking, BookingNotice.CANCELLED)
+    return booking
+
+
+@transaction.atomic
+def booking_cancel_by_provider(*, actor: Person, booking: Booking, note: str = "") -> Booking:
+    """The provider called the learning off (a catalogue session cancelled by L&D): the
+    person's time is released with the reason "provider cancelled". Beyond the person and
+    their manager, L&D leads and org admins of the organisation may do this."""
+    _require(
+        booking.organisation_id == actor.organisation_id
+        and (planner_access.can_cancel(actor, booking) or access.sees_whole_organisation(actor)),
+        "Only L&D, the person or their manager can cancel this protected time.",
+    )
+    return _cancel(
+        actor=actor, booking=booking, reason=CancellationReason.PROVIDER_CANCELLED, note=note
+    )
+
+
 @transaction.atomic
 def booking_cancel(
     *,
@@ -457,30 +501,7 @@ def booking_cancel(
         errors["reschedule_start"] = "Enter the new start time."
     if errors:
         raise ValidationError(errors)
-    booking = _locked(
-        booking,
-        HOLDING_STATUSES,
-        "Only a requested, approved or confirmed booking can be cancelled.",
-    )
-    before = snapshot(booking, BOOKING_FIELDS)
-    from_status = booking.status
-    note = (note or "").strip()
-    booking.status = BookingStatus.CANCELLED
-    booking.cancelled_by = actor
-    booking.cancelled_at = timezone.now()
-    booking.cancellation_reason = reason
-    booking.cancellation_note = note
-    booking.save()
-    label = CancellationReason(reason).label
-    _record(
-        actor=actor,
-        booking=booking,
-        from_status=from_status,
-        action="booking.cancel",
-        note=f"{label}: {note}" if note else label,
-        before=before,
-    )
-    queue_booking_notice(booking, BookingNotice.CANCELLED)
+    booking = _cancel(actor=actor, booking=booking, reason=reason, note=note)
     if rescheduling:
         try:
             _create(

@@ -51,7 +51,7 @@ def test_an_offer_not_taken_up_passes_to_the_next_in_line(world):
     waiting[0].refresh_from_db()
     waiting[1].refresh_from_db()
     assert (waiting[0].status, waiting[1].status) == (PlaceStatus.EXPIRED, PlaceStatus.OFFERED)
-    with pytest.raises(ValidationError, match="no offer"):
+    with pytest.raises(ValidationError, match="expired"):
         offer_accept(actor=second, place=waiting[0])
 
 

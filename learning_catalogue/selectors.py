@@ -1,0 +1,282 @@
+"""Reading the catalogue: browse and search with filters and sorts in a fixed number of
+queries, a person's learning list and places, rating summaries (shown from three ratings),
+recommendations for a person's needs, and needs aggregated by topic and team with small
+groups suppressed."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    TextField,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce
+from django.utils import timezone
+
+from learning_catalogue import access as catalogue_access
+from learning_catalogue.models import (
+    Activity,
+    ActivityStatus,
+    DeliveryMode,
+    LearningNeed,
+    Rating,
+    SavedActivity,
+    Session,
+)
+from learning_catalogue.search import search
+from teams import access
+from teams.models import Membership, Person, Team
+from teams.privacy import SMALLEST_GROUP, shown
+
+BITE_SIZE_MINUTES = 30
+# Averages of fewer ratings say more about the raters than the activity.
+FEWEST_RATINGS_SHOWN = 3
+SORTS = {
+    "title": "A to Z",
+    "soonest": "Soonest",
+    "shortest": "Shortest",
+    "rated": "Best rated",
+}
+AUDIENCE_ME = "me"
+
+
+@dataclass
+class CatalogueFilters:
+    """What a browse asks for; every field optional. Dates are London days."""
+
+    q: str = ""
+    formats: list[int] = field(default_factory=list)
+    topics: list[int] = field(default_factory=list)
+    max_minutes: int | None = None
+    bite_size: bool = False
+    on_demand: bool = False
+    starts_from: datetime.date | None = None
+    starts_to: datetime.date | None = None
+    free: bool = False
+    audience: str = ""
+    status: str = ""
+    sort: str = "title"
+
+
+def _upcoming_sessions(now: datetime.datetime) -> QuerySet[Session]:
+    return Session.objects.filter(
+        activity=OuterRef("pk"), cancelled_at=None, start__gt=now
+    ).order_by("start", "id")
+
+
+def annotated(activities: QuerySet[Activity], user: Person) -> QuerySet[Activity]:
+    """Adds what a catalogue card shows, as subqueries so the row count never multiplies:
+    the next session, the rating average and count, and whether the user saved it."""
+    now = timezone.now()
+    ratings = Rating.objects.filter(activity=OuterRef("pk")).values("activity")
+    return (
+        activities.select_related("format")
+        .prefetch_related("topics")
+        .annotate(
+            next_start=Subquery(_upcoming_sessions(now).values("start")[:1]),
+            rating_count=Coalesce(
+                Subquery(ratings.annotate(n=Count("pk")).values("n")[:1]),
+                0,
+                output_field=IntegerField(),
+            ),
+            rating_average=Subquery(ratings.annotate(a=Avg("usefulness")).values("a")[:1]),
+            is_saved=Exists(SavedActivity.objects.filter(activity=OuterRef("pk"), person=user)),
+        )
+    )
+
+
+def _for_audience(activities: QuerySet[Activity], audience: str, user: Person) -> QuerySet:
+    """Stored as JSON lists; read as text so the same test runs on SQLite and PostgreSQL."""
+    activities = activities.annotate(
+        _stages=Cast("audience_career_stages", TextField()),
+        _roles=Cast("audience_roles", TextField()),
+    )
+    if audience != AUDIENCE_ME:
+        return activities.filter(
+            Q(audience_career_stages=[]) | Q(_stages__contains=f'"{audience}"')
+        )
+    stage_ok = Q(audience_career_stages=[])
+    if user.career_stage:
+        stage_ok |= Q(_stages__contains=f'"{user.career_stage}"')
+    role_ok = Q(audience_roles=[])
+    for role in user.roles:
+        role_ok |= Q(_roles__contains=f'"{role}"')
+    my_teams = Membership.objects.current().filter(person=user).values("team_id")
+    team_ok = ~Exists(
+        Activity.audience_teams.through.objects.filter(activity_id=OuterRef("pk"))
+    ) | Exists(
+        Activity.audience_teams.through.objects.filter(
+            activity_id=OuterRef("pk"), team_id__in=my_teams
+        )
+    )
+    return activities.filter(stage_ok & role_ok & team_ok)
+
+
+def browse(user: Person, filters: CatalogueFilters) -> QuerySet[Activity]:
+    """The activities the user may see that match ``filters``, sorted, annotated for cards."""
+    activities = catalogue_access.activities_visible_to(user)
+    if filters.status and catalogue_access.can_publish(user):
+        activities = activities.filter(status=filters.status)
+    elif not filters.status:
+        activities = activities.filter(status=ActivityStatus.PUBLISHED)
+    activities = search(activities, filters.q)
+    if filters.formats:
+        activities = activities.filter(format_id__in=filters.formats)
+    if filters.topics:
+        activities = activities.filter(
+            Exists(
+                Activity.topics.through.objects.filter(
+                    activity_id=OuterRef("pk"), topic_id__in=filters.topics
+                )
+            )
+        )
+    limit = filters.max_minutes
+    if filters.bite_size:
+        limit = min(limit or BITE_SIZE_MINUTES, BITE_SIZE_MINUTES)
+    if limit:
+        activities = activities.filter(duration_minutes__lte=limit)
+    if filters.on_demand:
+        activities = activities.filter(delivery_mode=DeliveryMode.ON_DEMAND)
+    if filters.free:
+        activities = activities.filter(cost_per_place=0)
+    if filters.starts_from or filters.starts_to:
+        sessions = Session.objects.filter(activity=OuterRef("pk"), cancelled_at=None)
+        sessions = sessions.filter(start__gt=timezone.now())
+        if filters.starts_from:
+            sessions = sessions.filter(start__date__gte=filters.starts_from)
+        if filters.starts_to:
+            sessions = sessions.filter(start__date__lte=filters.starts_to)
+        activities = activities.filter(Exists(sessions))
+    if filters.audience:
+        activities = _for_audience(activities, filters.audience, user)
+    activities = annotated(activities, user)
+    if filters.sort == "soonest":
+        return activities.order_by(F("next_start").asc(nulls_last=True), "title", "pk")
+    if filters.sort == "shortest":
+        return activities.order_by("duration_minutes", "title", "pk")
+    if filters.sort == "rated":
+        score = Case(
+            When(rating_count__gte=FEWEST_RATINGS_SHOWN, then=F("rating_average")), default=None
+        )
+        return activities.alias(score=score).order_by(
+            F("score").desc(nulls_last=True), "title", "pk"
+        )
+    return activities.order_by("title", "pk")
+
+
+@dataclass(frozen=True)
+class RatingSummary:
+    count: int
+    average: float | None
+    recommend_percent: int | None
+
+    @property
+    def shown(self) -> bool:
+        return self.count >= FEWEST_RATINGS_SHOWN
+
+
+def rating_summary(activity: Activity) -> RatingSummary:
+    found = Rating.objects.filter(activity=activity).aggregate(
+        count=Count("pk"),
+        average=Avg("usefulness"),
+        recommend=Count("pk", filter=Q(would_recommend=True)),
+    )
+    count = found["count"]
+    if count < FEWEST_RATINGS_SHOWN:
+        return RatingSummary(count=count, average=None, recommend_percent=None)
+    return RatingSummary(
+        count=count,
+        average=round(float(found["average"]), 1),
+        recommend_percent=round(100 * found["recommend"] / count),
+    )
+
+
+def comments_for(user: Person, activity: Activity) -> QuerySet[Rating]:
+    """Comments go to L&D with names; nobody else reads them."""
+    if not catalogue_access.can_publish(user) or activity.organisation_id != user.organisation_id:
+        return Rating.objects.none()
+    return activity.ratings.exclude(comment="").select_related("person")
+
+
+def recommended_for(user: Person, limit: int = 6) -> QuerySet[Activity]:
+    """Published activities on the topics of the user's learning needs, soonest first."""
+    topics = LearningNeed.objects.filter(person=user).values("topic_id")
+    activities = catalogue_access.activities_visible_to(user).filter(
+        status=ActivityStatus.PUBLISHED,
+        pk__in=Activity.topics.through.objects.filter(topic_id__in=topics).values("activity_id"),
+    )
+    return annotated(activities, user).order_by(
+        F("next_start").asc(nulls_last=True), "title", "pk"
+    )[:limit]
+
+
+@dataclass(frozen=True)
+class NeedCell:
+    """People in a group with a need on a topic; ``None`` when too few to show."""
+
+    people: int | None
+    percent: int | None
+
+
+@dataclass(frozen=True)
+class NeedRow:
+    group: str
+    headcount: int
+    suppressed: bool
+    cells: dict[int, NeedCell]
+
+
+def needs_by_topic(user: Person, teams: list[Team], topic_ids: list[int]) -> list[NeedRow]:
+    """For each team (with every team below it) and topic: how many of its current people
+    have a learning need on the topic, as a share of the team. A team of fewer than five
+    people is suppressed whole; counts of one to four show as "fewer than five"."""
+    rows = []
+    visible = access.people_visible_to(user)
+    for team in teams:
+        members = (
+            Membership.objects.current()
+            .filter(team__path__startswith=team.path, person__in=visible.values("pk"))
+            .values("person_id")
+        )
+        headcount = Person.objects.filter(pk__in=members, is_active=True).count()
+        if headcount < SMALLEST_GROUP:
+            rows.append(NeedRow(team.name, headcount, True, {}))
+            continue
+        counts = dict(
+            LearningNeed.objects.filter(
+                person__in=members, person__is_active=True, topic_id__in=topic_ids
+            )
+            .values("topic_id")
+            .annotate(people=Count("person_id", distinct=True))
+            .values_list("topic_id", "people")
+        )
+        cells = {}
+        for topic_id in topic_ids:
+            people = counts.get(topic_id, 0)
+            cells[topic_id] = (
+                NeedCell(people, round(100 * people / headcount))
+                if shown(people)
+                else NeedCell(None, None)
+            )
+        rows.append(NeedRow(team.name, headcount, False, cells))
+    return rows
+
+
+def needs_teams(user: Person) -> QuerySet[Team]:
+    """Teams whose needs the user may see in aggregate: L&D and org admins every team;
+    managers their own teams."""
+    if access.sees_whole_organisation(user):
+        return access.teams_visible_to(user).order_by("path")
+    return access.teams_managed_by(user).order_by("path")

@@ -50,6 +50,8 @@ SORTS = {
     "rated": "Best rated",
 }
 AUDIENCE_ME = "me"
+# L&D asking for every activity, whatever its status.
+ANY_STATUS = "any"
 
 
 @dataclass
@@ -127,10 +129,10 @@ def _for_audience(activities: QuerySet[Activity], audience: str, user: Person) -
 def browse(user: Person, filters: CatalogueFilters) -> QuerySet[Activity]:
     """The activities the user may see that match ``filters``, sorted, annotated for cards."""
     activities = catalogue_access.activities_visible_to(user)
-    if filters.status and catalogue_access.can_publish(user):
-        activities = activities.filter(status=filters.status)
-    elif not filters.status:
+    if not (filters.status and catalogue_access.can_publish(user)):
         activities = activities.filter(status=ActivityStatus.PUBLISHED)
+    elif filters.status != ANY_STATUS:
+        activities = activities.filter(status=filters.status)
     activities = search(activities, filters.q)
     if filters.formats:
         activities = activities.filter(format_id__in=filters.formats)
@@ -230,12 +232,19 @@ class NeedCell:
     percent: int | None
 
 
-@dataclass(frozen=True)
+@dataclass
 class NeedRow:
     group: str
     headcount: int
     suppressed: bool
     cells: dict[int, NeedCell]
+    # Set by the page when the group has teams within it to open.
+    team_id: int | None = None
+
+    @property
+    def ordered_cells(self) -> list[NeedCell]:
+        """The cells in the order of the topics asked for."""
+        return list(self.cells.values())
 
 
 def needs_by_topic(user: Person, teams: list[Team], topic_ids: list[int]) -> list[NeedRow]:

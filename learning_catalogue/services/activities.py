@@ -201,7 +201,8 @@ def activity_set_status(*, actor: Person, activity: Activity, status: str) -> Ac
     return activity
 
 
-def _list_item_save(
+@transaction.atomic
+def list_item_save(
     *, actor: Person, model: type[Format] | type[Topic], item: Any, name: str
 ) -> Any:
     require_publisher(actor)
@@ -242,12 +243,12 @@ def _list_item_save(
 
 @transaction.atomic
 def format_save(*, actor: Person, name: str, item: Format | None = None) -> Format:
-    return _list_item_save(actor=actor, model=Format, item=item, name=name)
+    return list_item_save(actor=actor, model=Format, item=item, name=name)
 
 
 @transaction.atomic
 def topic_save(*, actor: Person, name: str, item: Topic | None = None) -> Topic:
-    return _list_item_save(actor=actor, model=Topic, item=item, name=name)
+    return list_item_save(actor=actor, model=Topic, item=item, name=name)
 
 
 @transaction.atomic

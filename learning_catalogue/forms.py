@@ -1,0 +1,348 @@
+"""Forms for the catalogue's pages. They parse input (London times, money, choices); the
+services check the rules and write."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django import forms
+
+from learning_catalogue.models import (
+    ActivityStatus,
+    DeliveryMode,
+    Format,
+    ProviderKind,
+    SuggestionKind,
+    Topic,
+)
+from learning_catalogue.selectors import AUDIENCE_ME, SORTS, CatalogueFilters
+from planner.forms import TimeField, london
+from teams.forms import date_field
+from teams.models import CareerStage, Organisation, PersonQuerySet, Role
+from teams.models.organisation import TeamQuerySet
+
+DURATION_LIMITS = [
+    ("", "Any length"),
+    ("15", "15 minutes or less"),
+    ("30", "30 minutes or less"),
+    ("60", "1 hour or less"),
+    ("180", "3 hours or less"),
+    ("420", "A day or less"),
+]
+MONEY_HELP = "In pounds, for example 0 or 125.50."
+
+
+def _ids(values: list[str]) -> list[int]:
+    return [int(value) for value in values if str(value).isdigit()]
+
+
+class BrowseForm(forms.Form):
+    """The catalogue's search and filters (GET). Anything unreadable is ignored."""
+
+    q = forms.CharField(label="Search", required=False, max_length=200)
+    bite_size = forms.BooleanField(label="Bite-size (30 minutes or less)", required=False)
+    format = forms.MultipleChoiceField(
+        label="Format", required=False, widget=forms.CheckboxSelectMultiple
+    )
+    topic = forms.MultipleChoiceField(
+        label="Topic", required=False, widget=forms.CheckboxSelectMultiple
+    )
+    max_minutes = forms.ChoiceField(label="Length", required=False, choices=DURATION_LIMITS)
+    on_demand = forms.BooleanField(label="On demand: do it any time", required=False)
+    free = forms.BooleanField(label="Free of cost", required=False)
+    starts_from = date_field("Sessions from")
+    starts_to = date_field("Sessions until")
+    audience = forms.ChoiceField(label="Suited to", required=False)
+    sort = forms.ChoiceField(label="Sort by", required=False, choices=list(SORTS.items()))
+
+    def __init__(self, *args: object, organisation: Organisation, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["format"].choices = [
+            (item.pk, item.name) for item in Format.objects.filter(organisation=organisation)
+        ]
+        self.fields["topic"].choices = [
+            (item.pk, item.name) for item in Topic.objects.filter(organisation=organisation)
+        ]
+        self.fields["audience"].choices = [
+            ("", "Everyone"),
+            (AUDIENCE_ME, "People like me"),
+            *CareerStage.choices,
+        ]
+
+    def filters(self) -> CatalogueFilters:
+        data = self.cleaned_data if self.is_valid() else {}
+        minutes = data.get("max_minutes")
+        return CatalogueFilters(
+            q=data.get("q", ""),
+            formats=_ids(data.get("format", [])),
+            topics=_ids(data.get("topic", [])),
+            max_minutes=int(minutes) if minutes else None,
+            bite_size=data.get("bite_size", False),
+            on_demand=data.get("on_demand", False),
+            starts_from=data.get("starts_from"),
+            starts_to=data.get("starts_to"),
+            free=data.get("free", False),
+            audience=data.get("audience", ""),
+            sort=data.get("sort") or "title",
+        )
+
+
+class ManageFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label="Status", required=False, choices=[("", "Any status"), *ActivityStatus.choices]
+    )
+    q = forms.CharField(label="Search", required=False, max_length=200)
+
+
+def _money(label: str) -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label,
+        min_value=Decimal(0),
+        max_digits=10,
+        decimal_places=2,
+        initial=Decimal(0),
+        help_text=MONEY_HELP,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "inputmode": "decimal"}),
+        error_messages={
+            "required": f"Enter the {label.lower()} (0 if none).",
+            "invalid": f"The {label.lower()} must be an amount in pounds, like 125.50.",
+            "max_decimal_places": f"The {label.lower()} has at most 2 decimal places (pence).",
+            "min_value": f"The {label.lower()} cannot be negative.",
+        },
+    )
+
+
+class ActivityForm(forms.Form):
+    title = forms.CharField(label="Title", max_length=200)
+    summary = forms.CharField(
+        label="Summary", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    format = forms.ModelChoiceField(label="Format", queryset=None, empty_label="Choose a format")
+    topics = forms.ModelMultipleChoiceField(
+        label="Topics", queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    duration_minutes = forms.IntegerField(
+        label="Length in minutes",
+        min_value=1,
+        max_value=60 * 24 * 10,
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-5"}),
+        error_messages={"required": "Enter how long it takes, in minutes."},
+    )
+    delivery_mode = forms.ChoiceField(
+        label="How it is delivered", choices=DeliveryMode.choices, widget=forms.RadioSelect
+    )
+    provider_kind = forms.ChoiceField(
+        label="Provider", choices=ProviderKind.choices, widget=forms.RadioSelect
+    )
+    provider_name = forms.CharField(label="Provider's name", required=False, max_length=200)
+    cost_per_place = _money("Cost per place")
+    other_direct_costs = _money("Other direct costs")
+    link = forms.URLField(
+        label="Link", required=False, help_text="Where to take part, listen or read."
+    )
+    resource = forms.CharField(
+        label="Where to find it, when there is no link",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    has_captions = forms.BooleanField(label="Captions", required=False)
+    has_transcript = forms.BooleanField(label="Transcript", required=False)
+    has_british_sign_language = forms.BooleanField(label="British Sign Language", required=False)
+    audience_career_stages = forms.MultipleChoiceField(
+        label="Career stages it is for",
+        help_text="Leave empty for everyone.",
+        required=False,
+        choices=CareerStage.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    audience_roles = forms.MultipleChoiceField(
+        label="Roles it is for",
+        help_text="Leave empty for everyone.",
+        required=False,
+        choices=Role.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    audience_teams = forms.ModelMultipleChoiceField(
+        label="Teams it is for",
+        help_text="Leave empty for everyone.",
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    co_designed_with = forms.CharField(
+        label="Co-designed with",
+        required=False,
+        max_length=300,
+        help_text="For example, “Practitioners from the hospital team” or a people's group.",
+    )
+
+    def __init__(
+        self, *args: object, organisation: Organisation, teams: TeamQuerySet, **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["format"].queryset = Format.objects.filter(organisation=organisation)
+        self.fields["topics"].queryset = Topic.objects.filter(organisation=organisation)
+        self.fields["audience_teams"].queryset = teams.order_by("path")
+
+    def values(self) -> dict[str, object]:
+        data = self.cleaned_data
+        return {name: data[name] for name in data if name not in ("topics", "audience_teams")}
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(choices=ActivityStatus.choices)
+
+
+class SessionForm(forms.Form):
+    day = date_field("Date", required=True, missing="Enter the session's date.")
+    start_time = TimeField(label="Start time")
+    end_time = TimeField(label="End time")
+    capacity = forms.IntegerField(
+        label="Places",
+        min_value=1,
+        max_value=10_000,
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-4"}),
+        error_messages={"required": "Enter how many places there are."},
+    )
+    online_link = forms.URLField(label="Online link", required=False)
+    venue = forms.CharField(label="Venue", required=False, max_length=300)
+    deadline_day = date_field("Booking closes", help_text="Optional: the last day people can book.")
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean()
+        day, start, end = data.get("day"), data.get("start_time"), data.get("end_time")
+        if day and start and end:
+            if end <= start:
+                self.add_error("end_time", "The end time must be after the start time.")
+            else:
+                data["start"], data["end"] = london(day, start), london(day, end)
+        deadline = data.get("deadline_day")
+        data["booking_deadline"] = None
+        if deadline and deadline == day and start:
+            # Closing on the day itself means closing when it starts.
+            data["booking_deadline"] = london(day, start)
+        elif deadline:
+            data["booking_deadline"] = london(deadline, datetime.time(23, 59))
+        return data
+
+
+class CancelSessionForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is it cancelled?",
+        help_text="Everyone with a place or waiting is told, with this reason.",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say why the session is cancelled."},
+    )
+
+
+class ReservationForm(forms.Form):
+    team = forms.ModelChoiceField(label="Team", queryset=None, empty_label="Choose a team")
+    places = forms.IntegerField(
+        label="Places kept for the team",
+        min_value=0,
+        help_text="0 gives the team's unallocated places back to everyone.",
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-4"}),
+    )
+
+    def __init__(self, *args: object, teams: TeamQuerySet, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = teams.order_by("path")
+
+
+class AllocationForm(forms.Form):
+    person = forms.ModelChoiceField(
+        label="Give a place to", queryset=None, empty_label="Choose a person"
+    )
+
+    def __init__(self, *args: object, people: PersonQuerySet, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people.order_by("full_name", "pk")
+
+
+class RatingForm(forms.Form):
+    usefulness = forms.TypedChoiceField(
+        label="How useful was it for your practice?",
+        coerce=int,
+        choices=[
+            (5, "5 (very useful)"),
+            (4, "4"),
+            (3, "3"),
+            (2, "2"),
+            (1, "1 (not useful)"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how useful it was."},
+    )
+    would_recommend = forms.TypedChoiceField(
+        label="Would you recommend it to a colleague?",
+        coerce=lambda value: value == "yes",
+        choices=[("yes", "Yes"), ("no", "No")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Say whether you would recommend it."},
+    )
+    comment = forms.CharField(
+        label="Comment (optional)",
+        help_text="Read by the L&D team with your name; never shown to other practitioners.",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class SuggestionForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="What are you suggesting?", choices=SuggestionKind.choices, widget=forms.RadioSelect
+    )
+    title = forms.CharField(
+        label="Your suggestion",
+        max_length=200,
+        help_text="For example, “A podcast on working with interpreters”.",
+    )
+    topic = forms.ModelChoiceField(
+        label="Topic (optional)", queryset=None, required=False, empty_label="No topic"
+    )
+    details = forms.CharField(
+        label="More detail (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args: object, organisation: Organisation, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].queryset = Topic.objects.filter(organisation=organisation)
+
+
+class DeclineSuggestionForm(forms.Form):
+    decline_reason = forms.CharField(
+        label="Why not?",
+        help_text="The person who suggested it sees this.",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say why, so the person who suggested it knows."},
+    )
+
+
+class NeedForm(forms.Form):
+    topic = forms.ModelChoiceField(label="Topic", queryset=None, empty_label="Choose a topic")
+    details = forms.CharField(
+        label="What do you want to learn?",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    agreed = forms.BooleanField(label="Agreed in supervision", required=False)
+
+    def __init__(
+        self, *args: object, organisation: Organisation, can_agree: bool, **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].queryset = Topic.objects.filter(organisation=organisation)
+        if not can_agree:
+            del self.fields["agreed"]
+
+
+class ListItemForm(forms.Form):
+    name = forms.CharField(label="Name", max_length=100)

@@ -1,0 +1,191 @@
+"""The catalogue as practitioners use it: search and filters, an activity's page with its
+sessions and your place, your learning list, and rating what you took part in."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from learning_catalogue import access as catalogue_access
+from learning_catalogue.forms import BrowseForm, RatingForm
+from learning_catalogue.models import (
+    ACTIVE_PLACE_STATUSES,
+    HOLDING_PLACE_STATUSES,
+    Activity,
+    ActivityStatus,
+    PlaceStatus,
+    Rating,
+    SavedActivity,
+    Session,
+    SessionPlace,
+)
+from learning_catalogue.selectors import (
+    CatalogueFilters,
+    annotated,
+    browse,
+    comments_for,
+    rating_summary,
+    recommended_for,
+)
+from learning_catalogue.services import feedback
+from learning_catalogue.views.common import page_of, visible_activity
+from planner.views.common import posted, save
+from teams import access
+from teams.models import CareerStage, Person, Role
+
+
+def _next(request: HttpRequest, default: str) -> str:
+    """Where a button on a list sends you back to, if it is a page of this site."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
+        return target
+    return default
+
+
+@login_required
+@require_safe
+def catalogue(request: HttpRequest) -> HttpResponse:
+    form = BrowseForm(request.GET or None, organisation=request.user.organisation)
+    filters = form.filters() if request.GET else CatalogueFilters()
+    page = page_of(request, browse(request.user, filters))
+    query = request.GET.copy()
+    query.pop("page", None)
+    bite_size = request.GET.copy()
+    bite_size["bite_size"] = "on"
+    bite_size.pop("page", None)
+    return render(
+        request,
+        "learning_catalogue/catalogue.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "filtered": bool(set(request.GET) - {"page", "sort"}),
+            "bite_size_query": bite_size.urlencode(),
+            "recommended": list(recommended_for(request.user)) if not request.GET else [],
+            "can_publish": catalogue_access.can_publish(request.user),
+        },
+    )
+
+
+def _sessions(activity: Activity, user: Person) -> list[Session]:
+    """Upcoming sessions with their seats left and the visitor's own place, in one query."""
+    now = timezone.now()
+    sessions = (
+        activity.sessions.filter(end__gt=now)
+        .annotate(
+            held=Count("places", filter=Q(places__status__in=HOLDING_PLACE_STATUSES)),
+            waiting=Count("places", filter=Q(places__status=PlaceStatus.WAITING)),
+        )
+        .order_by("start", "pk")
+    )
+    mine = {
+        place.session_id: place
+        for place in SessionPlace.objects.filter(
+            session__activity=activity, person=user, status__in=ACTIVE_PLACE_STATUSES
+        )
+    }
+    rows = []
+    for session in sessions:
+        session.my_place = mine.get(session.pk)
+        session.places_left = max(0, session.capacity - session.held)
+        rows.append(session)
+    return rows
+
+
+@login_required
+@require_safe
+def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = visible_activity(request, pk)
+    activity = annotated(type(activity).objects.filter(pk=activity.pk), request.user).get()
+    can_publish = catalogue_access.can_publish(request.user)
+    my_rating = Rating.objects.filter(activity=activity, person=request.user).first()
+    rating_form = None
+    if activity.status != ActivityStatus.DRAFT and feedback.can_rate(request.user, activity):
+        rating_form = RatingForm(
+            initial={
+                "usefulness": my_rating.usefulness,
+                "would_recommend": "yes" if my_rating.would_recommend else "no",
+                "comment": my_rating.comment,
+            }
+            if my_rating
+            else None
+        )
+    return render(
+        request,
+        "learning_catalogue/activity.html",
+        {
+            "activity": activity,
+            "topics": list(activity.topics.all()),
+            "sessions": _sessions(activity, request.user),
+            "summary": rating_summary(activity),
+            "comments": comments_for(request.user, activity)[:50],
+            "rating_form": rating_form,
+            "my_rating": my_rating,
+            "can_publish": can_publish,
+            "status_choices": [
+                (value, label)
+                for value, label in ActivityStatus.choices
+                if value != activity.status
+            ],
+            "audience": [
+                *(CareerStage(value).label for value in activity.audience_career_stages),
+                *(Role(value).label for value in activity.audience_roles),
+                *(team.name for team in activity.audience_teams.all()),
+            ],
+            "sees_session_pages": can_publish or access.is_team_manager(request.user),
+        },
+    )
+
+
+@login_required
+@require_POST
+def activity_save_to_list(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = visible_activity(request, pk)
+    if request.POST.get("remove"):
+        feedback.saved_remove(actor=request.user, activity=activity)
+        messages.success(request, f"“{activity}” is off your learning list.")
+    else:
+        try:
+            feedback.saved_add(actor=request.user, activity=activity)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, f"“{activity}” is on your learning list.")
+    return redirect(_next(request, reverse("learning_catalogue:activity", args=[pk])))
+
+
+@login_required
+@require_safe
+def my_list(request: HttpRequest) -> HttpResponse:
+    saved = SavedActivity.objects.filter(
+        person=request.user, activity__in=catalogue_access.activities_visible_to(request.user)
+    ).select_related("activity__format")
+    return render(request, "learning_catalogue/my_list.html", {"page": page_of(request, saved)})
+
+
+@login_required
+@require_http_methods(["POST"])
+def activity_rate(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = visible_activity(request, pk)
+    form = RatingForm(posted(request))
+    if form.is_valid() and save(
+        form,
+        lambda: feedback.rating_save(actor=request.user, activity=activity, **form.cleaned_data),
+    ):
+        messages.success(request, "Thank you: your rating is saved.")
+        return redirect("learning_catalogue:activity", pk=pk)
+    return render(
+        request,
+        "learning_catalogue/rate.html",
+        {"form": form, "activity": activity},
+        status=422,
+    )

@@ -1,0 +1,36 @@
+"""Helpers the catalogue's pages share."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+
+from learning_catalogue import access as catalogue_access
+from learning_catalogue.models import Activity, Session
+
+PER_PAGE = 20
+
+
+def page_of(request: HttpRequest, items: QuerySet, per_page: int = PER_PAGE) -> Page:
+    return Paginator(items, per_page).get_page(request.GET.get("page"))
+
+
+def visible_activity(request: HttpRequest, pk: int) -> Activity:
+    """An activity the visitor may see (drafts only for L&D), else 404."""
+    return get_object_or_404(
+        catalogue_access.activities_visible_to(request.user).select_related("format"), pk=pk
+    )
+
+
+def visible_session(request: HttpRequest, pk: int) -> Session:
+    return get_object_or_404(
+        catalogue_access.sessions_visible_to(request.user).select_related("activity"), pk=pk
+    )
+
+
+def require_publisher(request: HttpRequest) -> None:
+    if not catalogue_access.can_publish(request.user):
+        raise PermissionDenied

@@ -1,0 +1,242 @@
+"""Practitioners shaping the offer: suggestions (L&D accept them into a draft or a topic, or
+decline with a reason the person sees), learning needs (the person's own, recorded or agreed
+by their manager), and needs across teams by topic with small groups suppressed."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from learning_catalogue import access as catalogue_access
+from learning_catalogue.forms import DeclineSuggestionForm, NeedForm, SuggestionForm
+from learning_catalogue.models import LearningNeed, Suggestion, SuggestionStatus, Topic
+from learning_catalogue.selectors import needs_by_topic, needs_teams, recommended_for
+from learning_catalogue.services import feedback
+from learning_catalogue.views.common import page_of
+from planner.access import manages
+from planner.views.common import posted, save
+from teams import access
+from teams.privacy import SMALLEST_GROUP
+
+
+def _suggestions_for(request: HttpRequest) -> object:
+    found = Suggestion.objects.filter(organisation_id=request.user.organisation_id)
+    if not catalogue_access.can_publish(request.user):
+        found = found.filter(suggested_by=request.user)
+    return found.select_related("suggested_by", "topic", "activity", "created_topic")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def suggestions(request: HttpRequest) -> HttpResponse:
+    form = SuggestionForm(posted(request), organisation=request.user.organisation)
+    if form.is_valid() and save(
+        form, lambda: feedback.suggestion_create(actor=request.user, **form.cleaned_data)
+    ):
+        messages.success(request, "Thank you: your suggestion has gone to the L&D team.")
+        return redirect("learning_catalogue:suggestions")
+    can_publish = catalogue_access.can_publish(request.user)
+    found = _suggestions_for(request)
+    status = request.GET.get("status", SuggestionStatus.OPEN if can_publish else "")
+    if status in SuggestionStatus.values:
+        found = found.filter(status=status)
+    return render(
+        request,
+        "learning_catalogue/suggestions.html",
+        {
+            "form": form,
+            "page": page_of(request, found),
+            "can_publish": can_publish,
+            "status": status,
+            "statuses": SuggestionStatus.choices,
+        },
+        status=422 if form.is_bound else 200,
+    )
+
+
+def _triaged(request: HttpRequest, pk: int) -> Suggestion:
+    if not catalogue_access.can_publish(request.user):
+        raise PermissionDenied
+    return get_object_or_404(_suggestions_for(request), pk=pk)
+
+
+@login_required
+@require_POST
+def suggestion_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    suggestion = _triaged(request, pk)
+    try:
+        suggestion = feedback.suggestion_accept(actor=request.user, suggestion=suggestion)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("learning_catalogue:suggestions")
+    if suggestion.activity_id:
+        messages.success(request, "Accepted: complete the draft activity and publish it.")
+        return redirect("learning_catalogue:activity-edit", pk=suggestion.activity_id)
+    messages.success(request, f"Accepted: “{suggestion.created_topic}” is a topic now.")
+    return redirect("learning_catalogue:suggestions")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def suggestion_decline(request: HttpRequest, pk: int) -> HttpResponse:
+    suggestion = _triaged(request, pk)
+    form = DeclineSuggestionForm(posted(request))
+    if form.is_valid() and save(
+        form,
+        lambda: feedback.suggestion_decline(
+            actor=request.user, suggestion=suggestion, reason=form.cleaned_data["decline_reason"]
+        ),
+    ):
+        messages.success(request, "Declined; the person who suggested it can read your reason.")
+        return redirect("learning_catalogue:suggestions")
+    return render(
+        request,
+        "learning_catalogue/form.html",
+        {
+            "form": form,
+            "caption": f"Suggested by {suggestion.suggested_by.full_name}",
+            "title": f"Decline “{suggestion.title}”",
+            "button": "Decline suggestion",
+            "cancel_url": reverse("learning_catalogue:suggestions"),
+        },
+        status=422 if form.is_bound else 200,
+    )
+
+
+def _person_needs(request: HttpRequest, person: object) -> HttpResponse:
+    can_agree = person.pk != request.user.pk and manages(request.user, person)
+    form = NeedForm(posted(request), organisation=request.user.organisation, can_agree=can_agree)
+    if form.is_valid() and save(
+        form,
+        lambda: feedback.need_save(
+            actor=request.user,
+            person=person,
+            topic=form.cleaned_data["topic"],
+            details=form.cleaned_data["details"],
+            agreed=form.cleaned_data.get("agreed", False),
+        ),
+    ):
+        messages.success(request, "The learning need is recorded.")
+        return redirect(request.path)
+    own = person.pk == request.user.pk
+    return render(
+        request,
+        "learning_catalogue/needs.html",
+        {
+            "form": form,
+            "person": person,
+            "own": own,
+            "can_agree": can_agree,
+            "needs": LearningNeed.objects.filter(person=person).select_related(
+                "topic", "agreed_by"
+            ),
+            "recommended": list(recommended_for(person)) if own else [],
+        },
+        status=422 if form.is_bound else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_needs(request: HttpRequest) -> HttpResponse:
+    return _person_needs(request, request.user)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_needs(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_object_or_404(access.people_visible_to(request.user), pk=pk)
+    if not feedback.can_edit_need(request.user, person):
+        raise PermissionDenied
+    return _person_needs(request, person)
+
+
+def _editable_need(request: HttpRequest, pk: int) -> LearningNeed:
+    need = get_object_or_404(
+        LearningNeed.objects.filter(
+            person__in=access.people_visible_to(request.user).values("pk")
+        ).select_related("person", "topic"),
+        pk=pk,
+    )
+    if not feedback.can_edit_need(request.user, need.person):
+        raise PermissionDenied
+    return need
+
+
+def _needs_url(request: HttpRequest, need: LearningNeed) -> str:
+    if need.person_id == request.user.pk:
+        return reverse("learning_catalogue:my-needs")
+    return reverse("learning_catalogue:person-needs", args=[need.person_id])
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def need_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    need = _editable_need(request, pk)
+    back = _needs_url(request, need)
+    if request.method == "POST" and request.POST.get("delete"):
+        feedback.need_delete(actor=request.user, need=need)
+        messages.success(request, "The learning need is removed.")
+        return redirect(back)
+    can_agree = need.person_id != request.user.pk and manages(request.user, need.person)
+    form = NeedForm(
+        posted(request),
+        initial={"topic": need.topic, "details": need.details, "agreed": need.status == "agreed"},
+        organisation=request.user.organisation,
+        can_agree=can_agree,
+    )
+    if form.is_valid() and save(
+        form,
+        lambda: feedback.need_save(
+            actor=request.user,
+            person=need.person,
+            need=need,
+            topic=form.cleaned_data["topic"],
+            details=form.cleaned_data["details"],
+            agreed=form.cleaned_data.get("agreed", False),
+        ),
+    ):
+        messages.success(request, "The learning need is saved.")
+        return redirect(back)
+    return render(
+        request,
+        "learning_catalogue/need_edit.html",
+        {"form": form, "need": need, "cancel_url": back},
+        status=422 if form.is_bound else 200,
+    )
+
+
+@login_required
+@require_safe
+def needs_summary(request: HttpRequest) -> HttpResponse:
+    """Services first, then the teams within one (``?within=``), so a large organisation is
+    read a level at a time."""
+    allowed = needs_teams(request.user)
+    if not allowed.exists():
+        raise PermissionDenied
+    within = None
+    if request.GET.get("within", "").isdigit():
+        within = get_object_or_404(allowed, pk=int(request.GET["within"]))
+        teams = allowed.filter(parent=within)
+    elif access.sees_whole_organisation(request.user):
+        teams = allowed.filter(parent=None)
+    else:
+        teams = allowed.exclude(parent__in=allowed)
+    teams = list(teams.order_by("name")[:100])
+    topics = list(Topic.objects.filter(organisation_id=request.user.organisation_id))
+    rows = needs_by_topic(request.user, teams, [topic.pk for topic in topics])
+    has_children = set(
+        allowed.filter(parent__in=teams).values_list("parent_id", flat=True).distinct()
+    )
+    for team, row in zip(teams, rows, strict=True):
+        row.team_id = team.pk if team.pk in has_children else None
+    return render(
+        request,
+        "learning_catalogue/needs_summary.html",
+        {"rows": rows, "topics": topics, "smallest_group": SMALLEST_GROUP, "within": within},
+    )

@@ -1,0 +1,326 @@
+"""Publishing the catalogue (L&D leads and org admins): every activity whatever its status,
+adding and changing activities, moving them through draft → published → retired, sessions
+(add, change, cancel with a reason everyone booked is told), and the formats and topics."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from learning_catalogue.forms import (
+    ActivityForm,
+    CancelSessionForm,
+    ListItemForm,
+    ManageFilterForm,
+    SessionForm,
+    StatusForm,
+)
+from learning_catalogue.models import Activity, ActivityStatus, Format, Topic
+from learning_catalogue.selectors import ANY_STATUS, CatalogueFilters, browse
+from learning_catalogue.services import activities as activity_services
+from learning_catalogue.services import sessions as session_services
+from learning_catalogue.views.common import (
+    page_of,
+    require_publisher,
+    visible_activity,
+    visible_session,
+)
+from planner.views.common import posted, save
+from planner.worktime import LONDON
+from teams import access
+
+
+def _activity_url(pk: int) -> str:
+    return reverse("learning_catalogue:activity", args=[pk])
+
+
+@login_required
+@require_safe
+def manage(request: HttpRequest) -> HttpResponse:
+    require_publisher(request)
+    form = ManageFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    activities = browse(
+        request.user,
+        CatalogueFilters(q=data.get("q", ""), status=data.get("status", "") or ANY_STATUS),
+    )
+    return render(
+        request,
+        "learning_catalogue/manage.html",
+        {
+            "filter_form": form,
+            "filtered": bool(data.get("q") or data.get("status")),
+            "page": page_of(request, activities),
+            "counts": {
+                status: Activity.objects.filter(
+                    organisation_id=request.user.organisation_id, status=status
+                ).count()
+                for status in ActivityStatus.values
+            },
+        },
+    )
+
+
+def _activity_form(request: HttpRequest, activity: Activity | None) -> ActivityForm:
+    initial = None
+    if activity is not None:
+        initial = {
+            **{name: getattr(activity, name) for name in activity_services.EDITABLE_FIELDS},
+            "topics": list(activity.topics.all()),
+            "audience_teams": list(activity.audience_teams.all()),
+        }
+    else:
+        initial = {"provider_kind": "internal", "cost_per_place": 0, "other_direct_costs": 0}
+    return ActivityForm(
+        posted(request),
+        initial=initial,
+        organisation=request.user.organisation,
+        teams=access.teams_visible_to(request.user),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def activity_create(request: HttpRequest) -> HttpResponse:
+    require_publisher(request)
+    return _activity_edit(request, None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    require_publisher(request)
+    return _activity_edit(request, visible_activity(request, pk))
+
+
+def _activity_edit(request: HttpRequest, activity: Activity | None) -> HttpResponse:
+    form = _activity_form(request, activity)
+    saved: list[Activity] = []
+    if form.is_valid() and save(
+        form,
+        lambda: saved.append(
+            activity_services.activity_save(
+                actor=request.user,
+                activity=activity,
+                values=form.values(),
+                topics=form.cleaned_data["topics"],
+                audience_teams=form.cleaned_data["audience_teams"],
+            )
+        ),
+    ):
+        done = saved[0]
+        messages.success(
+            request, f"“{done}” is saved as a draft." if activity is None else f"“{done}” is saved."
+        )
+        return redirect(_activity_url(done.pk))
+    return render(
+        request,
+        "learning_catalogue/form.html",
+        {
+            "form": form,
+            "title": "Add an activity" if activity is None else f"Change “{activity}”",
+            "button": "Save as draft" if activity is None else "Save changes",
+            "cancel_url": _activity_url(activity.pk)
+            if activity
+            else reverse("learning_catalogue:manage"),
+        },
+        status=422 if form.is_bound else 200,
+    )
+
+
+@login_required
+@require_POST
+def activity_status(request: HttpRequest, pk: int) -> HttpResponse:
+    require_publisher(request)
+    activity = visible_activity(request, pk)
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose draft, published or retired.")
+        return redirect(_activity_url(pk))
+    try:
+        activity_services.activity_set_status(
+            actor=request.user, activity=activity, status=form.cleaned_data["status"]
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        label = ActivityStatus(form.cleaned_data["status"]).label.lower()
+        messages.success(request, f"“{activity}” is now {label}.")
+    return redirect(_activity_url(pk))
+
+
+def _session_form(request: HttpRequest, session: object | None) -> SessionForm:
+    initial = None
+    if session is not None:
+        start, end = session.start.astimezone(LONDON), session.end.astimezone(LONDON)
+        initial = {
+            "day": start.date(),
+            "start_time": f"{start:%H:%M}",
+            "end_time": f"{end:%H:%M}",
+            "capacity": session.capacity,
+            "online_link": session.online_link,
+            "venue": session.venue,
+            "deadline_day": session.booking_deadline.astimezone(LONDON).date()
+            if session.booking_deadline
+            else None,
+        }
+    return SessionForm(posted(request), initial=initial)
+
+
+def _session_save(request: HttpRequest, activity: Activity, session: object | None) -> HttpResponse:
+    form = _session_form(request, session)
+    if form.is_valid() and save(
+        form,
+        lambda: session_services.session_save(
+            actor=request.user,
+            activity=activity,
+            session=session,
+            start=form.cleaned_data["start"],
+            end=form.cleaned_data["end"],
+            capacity=form.cleaned_data["capacity"],
+            online_link=form.cleaned_data["online_link"],
+            venue=form.cleaned_data["venue"],
+            booking_deadline=form.cleaned_data["booking_deadline"],
+        ),
+    ):
+        messages.success(request, "The session is saved.")
+        return redirect(_activity_url(activity.pk))
+    return render(
+        request,
+        "learning_catalogue/form.html",
+        {
+            "form": form,
+            "caption": activity.title,
+            "title": "Add a session" if session is None else "Change the session",
+            "hint": "Times are UK time (Europe/London).",
+            "button": "Save session",
+            "cancel_url": _activity_url(activity.pk),
+        },
+        status=422 if form.is_bound else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_create(request: HttpRequest, pk: int) -> HttpResponse:
+    require_publisher(request)
+    return _session_save(request, visible_activity(request, pk), None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    require_publisher(request)
+    session = visible_session(request, pk)
+    return _session_save(request, session.activity, session)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    require_publisher(request)
+    session = visible_session(request, pk)
+    form = CancelSessionForm(posted(request))
+    if form.is_valid() and save(
+        form,
+        lambda: session_services.session_cancel(
+            actor=request.user, session=session, reason=form.cleaned_data["reason"]
+        ),
+    ):
+        messages.success(request, "The session is cancelled and everyone booked has been told.")
+        return redirect(_activity_url(session.activity_id))
+    return render(
+        request,
+        "learning_catalogue/form.html",
+        {
+            "form": form,
+            "caption": session.activity.title,
+            "title": f"Cancel the session on {session.start.astimezone(LONDON):%A %-d %B %Y}",
+            "button": "Cancel the session",
+            "warning": True,
+            "cancel_url": _activity_url(session.activity_id),
+        },
+        status=422 if form.is_bound else 200,
+    )
+
+
+LIST_MODELS = {"formats": Format, "topics": Topic}
+
+
+@login_required
+@require_safe
+def lists(request: HttpRequest) -> HttpResponse:
+    require_publisher(request)
+    return render(request, "learning_catalogue/lists.html", _lists_context(request))
+
+
+def _lists_context(request: HttpRequest, **forms: object) -> dict[str, object]:
+    organisation = request.user.organisation_id
+    return {
+        "formats": Format.objects.filter(organisation_id=organisation),
+        "topics": Topic.objects.filter(organisation_id=organisation),
+        "format_form": forms.get("formats") or ListItemForm(prefix="formats"),
+        "topic_form": forms.get("topics") or ListItemForm(prefix="topics"),
+    }
+
+
+@login_required
+@require_POST
+def list_item_add(request: HttpRequest, kind: str) -> HttpResponse:
+    require_publisher(request)
+    model = LIST_MODELS.get(kind)
+    if model is None:
+        return redirect("learning_catalogue:lists")
+    form = ListItemForm(request.POST, prefix=kind)
+    if form.is_valid() and save(
+        form,
+        lambda: activity_services.list_item_save(
+            actor=request.user, model=model, item=None, name=form.cleaned_data["name"]
+        ),
+    ):
+        messages.success(request, f"“{form.cleaned_data['name']}” is added.")
+        return redirect("learning_catalogue:lists")
+    return render(
+        request,
+        "learning_catalogue/lists.html",
+        _lists_context(request, **{kind: form}),
+        status=422,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def list_item_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    require_publisher(request)
+    model = LIST_MODELS.get(kind)
+    if model is None:
+        return redirect("learning_catalogue:lists")
+    item = get_object_or_404(model, organisation_id=request.user.organisation_id, pk=pk)
+    if request.method == "POST" and request.POST.get("delete"):
+        try:
+            activity_services.list_item_delete(actor=request.user, item=item)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("learning_catalogue:list-item", kind=kind, pk=pk)
+        messages.success(request, f"“{item.name}” is removed.")
+        return redirect("learning_catalogue:lists")
+    form = ListItemForm(posted(request), initial={"name": item.name})
+    if form.is_valid() and save(
+        form,
+        lambda: activity_services.list_item_save(
+            actor=request.user, model=model, item=item, name=form.cleaned_data["name"]
+        ),
+    ):
+        messages.success(request, f"Renamed to “{form.cleaned_data['name']}”.")
+        return redirect("learning_catalogue:lists")
+    return render(
+        request,
+        "learning_catalogue/list_item.html",
+        {"form": form, "item": item, "kind": kind, "label": model._meta.verbose_name},
+        status=422 if form.is_bound else 200,
+    )

@@ -48,11 +48,11 @@ ACTIVITY_FIELDS = (
     "status",
 )
 EDITABLE_FIELDS = tuple(name for name in ACTIVITY_FIELDS if name != "status")
-# Moves the workflow allows: a retired activity can be published again, never back to draft
-# (people's records already point at it).
+# Moves the workflow allows, to each status from: draft → published → retired, and a retired
+# activity may be published again. Nothing returns to draft: people's records point at it.
 TRANSITIONS = {
     ActivityStatus.PUBLISHED: (ActivityStatus.DRAFT, ActivityStatus.RETIRED),
-    ActivityStatus.RETIRED: (ActivityStatus.PUBLISHED, ActivityStatus.DRAFT),
+    ActivityStatus.RETIRED: (ActivityStatus.PUBLISHED,),
 }
 
 

@@ -383,11 +383,15 @@ def session_save(
         if session.cancelled_at is not None:
             raise ValidationError("A cancelled session cannot be changed.")
         if "capacity" not in errors:
-            held = session.places.filter(status__in=HOLDING_PLACE_STATUSES).count()
+            # Seats already spoken for: places held outside reservations, and every
+            # reserved place (allocated or not).
+            held = session.places.filter(
+                status__in=HOLDING_PLACE_STATUSES, reserved_for=None
+            ).count()
             reserved = session.reservations.aggregate(total=Sum("places"))["total"] or 0
-            if capacity < max(held, reserved):
+            if capacity < held + reserved:
                 errors["capacity"] = (
-                    f"{max(held, reserved)} places are already booked or reserved; "
+                    f"{held + reserved} places are already booked or kept for teams; "
                     "capacity cannot be lower."
                 )
     if errors:
@@ -432,7 +436,7 @@ def session_cancel(*, actor: Person, session: Session, reason: str = "") -> Sess
     session.save(update_fields=["cancelled_at", "cancellation_reason"])
     told = []
     for place in (
-        session.places.select_for_update()
+        session.places.select_for_update(of=("self",))
         .filter(status__in=ACTIVE_PLACE_STATUSES)
         .select_related("protected_time")
     ):

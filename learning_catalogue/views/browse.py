@@ -36,6 +36,7 @@ from learning_catalogue.selectors import (
     recommended_for,
 )
 from learning_catalogue.services import feedback
+from learning_catalogue.services.activities import TRANSITIONS
 from learning_catalogue.views.common import page_of, visible_activity
 from planner.views.common import posted, save
 from teams import access
@@ -132,9 +133,9 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "my_rating": my_rating,
             "can_publish": can_publish,
             "status_choices": [
-                (value, label)
-                for value, label in ActivityStatus.choices
-                if value != activity.status
+                (status, ActivityStatus(status).label)
+                for status, sources in TRANSITIONS.items()
+                if activity.status in sources
             ],
             "audience": [
                 *(CareerStage(value).label for value in activity.audience_career_stages),

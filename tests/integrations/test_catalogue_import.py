@@ -365,6 +365,7 @@ def test_an_export_imports_back_unchanged_and_formula_text_stays_text(world, cli
         topics=[topic(world.ld_lead, "Digital practice"), topic(world.ld_lead, "Mental health")],
         audience_teams=[world.team_c, twin, world.team_b],
     )
+    activity_set_status(actor=world.ld_lead, activity=tricky, status="published")
     activity_set_status(actor=world.ld_lead, activity=tricky, status="retired")
     count, audits = Activity.objects.count(), activity_audits()
 

@@ -2,4 +2,7 @@
 
 from ninja import Router
 
+from learning_catalogue.api.activities import router as activities_router
+
 router = Router(tags=["learning catalogue"])
+router.add_router("", activities_router)

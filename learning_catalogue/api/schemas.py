@@ -15,11 +15,14 @@ from learning_catalogue.models import (
     Activity,
     ActivityStatus,
     DeliveryMode,
+    PlaceStatus,
     ProviderKind,
+    Session,
+    SessionPlace,
 )
 from learning_catalogue.selectors import ANY_STATUS, AUDIENCE_ME, FEWEST_RATINGS_SHOWN, SORTS
 from teams.models import CareerStage, Role
-from teams.schemas import Input, Patch
+from teams.schemas import Input, Patch, PersonRef
 
 # Built from the selectors' own lists so the documented choices cannot drift from what
 # ``selectors.browse`` understands.
@@ -177,3 +180,111 @@ class FormatOut(Schema):
 
 class ListItemIn(Input):
     name: str
+
+
+# Sessions and places ---------------------------------------------------------------------------
+
+
+class SessionOut(Schema):
+    id: int
+    activity_id: int
+    start: datetime.datetime
+    end: datetime.datetime
+    online_link: str
+    venue: str
+    capacity: int
+    booking_deadline: datetime.datetime | None
+    cancelled_at: datetime.datetime | None
+    cancellation_reason: str
+    reserved_places: int = Field(description="Places kept for teams, allocated by managers.")
+    booked_places: int = Field(description="Places booked or on offer, reserved ones included.")
+    places_left: int = Field(
+        description="Places anyone may still book: capacity less reservations and places held."
+    )
+    waiting: int = Field(description="People on the waiting list.")
+
+    @staticmethod
+    def resolve_places_left(session: Session) -> int:
+        return max(0, session.capacity - session.reserved_places - session.open_places_held)
+
+
+class SessionIn(Input):
+    start: datetime.datetime = Field(description="ISO 8601; without an offset, London time.")
+    end: datetime.datetime
+    capacity: int
+    online_link: str = ""
+    venue: str = ""
+    booking_deadline: datetime.datetime | None = None
+
+
+class SessionPatch(Patch):
+    nullable = frozenset({"booking_deadline"})
+
+    start: datetime.datetime | None = None
+    end: datetime.datetime | None = None
+    capacity: int | None = None
+    online_link: str | None = None
+    venue: str | None = None
+    booking_deadline: datetime.datetime | None = None
+
+
+class SessionCancelIn(Input):
+    reason: str = Field("", description="Told to everyone who had a place or was waiting.")
+
+
+class ReservationIn(Input):
+    places: int = Field(description="0 removes the reservation.")
+
+
+class ReservationOut(Schema):
+    session_id: int
+    team_id: int
+    places: int
+
+
+class PlaceSessionRef(Schema):
+    id: int
+    activity_id: int
+    activity_title: str
+    start: datetime.datetime
+    end: datetime.datetime
+    cancelled_at: datetime.datetime | None
+
+    @staticmethod
+    def resolve_activity_title(session: Session) -> str:
+        return session.activity.title
+
+
+class PlaceOut(Schema):
+    id: int
+    session: PlaceSessionRef
+    person: PersonRef
+    status: PlaceStatus
+    reserved_for_team_id: int | None = Field(description="Set on a team's reserved place.")
+    joined_at: datetime.datetime
+    offered_at: datetime.datetime | None
+    offer_expires_at: datetime.datetime | None = Field(
+        description="An offered place passes to the next person waiting after this."
+    )
+    ended_at: datetime.datetime | None
+    booked_by_id: int | None
+    protected_time_id: int | None = Field(
+        description="The protected time booking requested in the planner, if it could be."
+    )
+
+    @staticmethod
+    def resolve_reserved_for_team_id(place: SessionPlace) -> int | None:
+        return place.reserved_for.team_id if place.reserved_for else None
+
+
+class AllocationIn(Input):
+    team_id: int = Field(description="The team whose reserved place it is.")
+    person_id: int
+
+
+class PlaceFilter(Schema):
+    person_id: int | None = None
+    status: PlaceStatus | None = None
+    upcoming: bool | None = Field(
+        None, description="true: sessions not yet started; false: sessions started or past."
+    )

@@ -1,13 +1,19 @@
 """Who may call each learning catalogue operation (tests/api/test_api_permission_matrix.py),
-with our organisation's things: a published activity, a format and a topic of our own."""
+with our organisation's things: a published activity with a session, a format and a topic of
+our own, and practitioner A's place."""
 
 from __future__ import annotations
 
+import datetime
 import itertools
+
+from django.utils import timezone
 
 from learning_catalogue.models import (
     DeliveryMode,
     Format,
+    PlaceStatus,
+    SessionPlace,
 )
 from learning_catalogue.services.activities import format_save, topic_save
 from tests.access_cases import (
@@ -20,6 +26,7 @@ from tests.access_cases import (
     everyone,
 )
 from tests.learning_catalogue.catalogue_data import add_activity
+from tests.learning_catalogue.helpers import make_session
 
 _unique = itertools.count(1)
 
@@ -53,10 +60,23 @@ PUBLISHERS_CREATE = api_expect(
     org_admin=CREATED,
     outsider=CREATED,
 )
+# Practitioner A's own place: hers to act on. L&D leads and org admins can see her but may
+# not act for her; Ben and other organisations cannot see her at all.
+HERS = api_expect(
+    practitioner=OK,
+    other_manager=NOT_FOUND,
+    ld_lead=FORBIDDEN,
+    org_admin=FORBIDDEN,
+    outsider=NOT_FOUND,
+)
 
 
 def _name(kind: str) -> str:
     return f"{kind} {next(_unique)}"
+
+
+def _session_start() -> datetime.datetime:
+    return timezone.now() + datetime.timedelta(days=30 + next(_unique))
 
 
 def _things(world: object) -> dict[str, object]:
@@ -69,13 +89,29 @@ def _things(world: object) -> dict[str, object]:
     )
     return {
         "activity": activity,
+        "session": activity.sessions.get(),
         "format": format_save(actor=world.ld_lead, name="Matrix format"),
         "topic": topic_save(actor=world.ld_lead, name="Matrix topic"),
+        "place": _place(world),
     }
 
 
+def _place(world: object, *, status: str = PlaceStatus.BOOKED) -> object:
+    """Practitioner A's place on a session of its own, written directly so no protected time
+    is asked of the planner (whose own cases share this world)."""
+    now = timezone.now()
+    offered = status == PlaceStatus.OFFERED
+    return SessionPlace.objects.create(
+        session=make_session(world.organisation),
+        person=world.practitioner_a,
+        status=status,
+        offered_at=now if offered else None,
+        offer_expires_at=now + datetime.timedelta(hours=24) if offered else None,
+    )
+
+
 def _fresh_activity(world: object) -> dict[str, int]:
-    """Published and on demand, ready to retire."""
+    """Published and on demand: anyone may rate it, and it is ready to retire."""
     return {"activity_id": add_activity(world.ld_lead, _name("On demand")).pk}
 
 
@@ -96,12 +132,29 @@ API_EXPECTATIONS = {
     "catalogue_topics_create": PUBLISHERS_CREATE,
     "catalogue_topics_update": PUBLISH,
     "catalogue_topics_delete": {**PUBLISH, "ld_lead": NO_CONTENT, "org_admin": NO_CONTENT},
+    "catalogue_sessions_list": READ,
+    "catalogue_sessions_create": {**PUBLISH, "ld_lead": CREATED, "org_admin": CREATED},
+    "catalogue_sessions_update": PUBLISH,
+    "catalogue_sessions_cancel": PUBLISH,
+    # Team A is not one of Ben's teams, so for him it does not exist.
+    "catalogue_reservations_set": {**PUBLISH, "other_manager": NOT_FOUND},
+    # Everyone books their own place.
+    "catalogue_places_book": members(CREATED),
+    # Only Team A's manager (not an actor here) allocates its places to Priya; Ben cannot see
+    # Team A or Priya.
+    "catalogue_places_allocate": {**HERS, "practitioner": FORBIDDEN},
+    "catalogue_places_list": everyone(OK),
+    "catalogue_places_cancel": HERS,
+    "catalogue_places_accept": HERS,
+    "catalogue_places_decline": HERS,
 }
 
 API_PATH_VALUES = {
     "activity_id": lambda world, things: things["activity"].pk,
+    "session_id": lambda world, things: things["session"].pk,
     "format_id": lambda world, things: things["format"].pk,
     "topic_id": lambda world, things: things["topic"].pk,
+    "place_id": lambda world, things: things["place"].pk,
 }
 
 API_FRESH_PATH_VALUES = {
@@ -112,7 +165,25 @@ API_FRESH_PATH_VALUES = {
     "catalogue_topics_delete": lambda world: {
         "topic_id": topic_save(actor=world.ld_lead, name=_name("Unused topic")).pk
     },
+    "catalogue_sessions_cancel": lambda world: {"session_id": make_session(world.organisation).pk},
+    "catalogue_places_cancel": lambda world: {"place_id": _place(world).pk},
+    "catalogue_places_accept": lambda world: {
+        "place_id": _place(world, status=PlaceStatus.OFFERED).pk
+    },
+    "catalogue_places_decline": lambda world: {
+        "place_id": _place(world, status=PlaceStatus.OFFERED).pk
+    },
 }
+
+
+def _new_session(world: object) -> dict[str, object]:
+    start = _session_start()
+    return {
+        "start": start.isoformat(),
+        "end": (start + datetime.timedelta(hours=2)).isoformat(),
+        "capacity": 12,
+        "venue": "County Hall, room 4",
+    }
 
 
 API_BODIES = {
@@ -128,6 +199,14 @@ API_BODIES = {
     "catalogue_formats_update": lambda world: {"name": _name("Renamed format")},
     "catalogue_topics_create": lambda world: {"name": _name("Topic")},
     "catalogue_topics_update": lambda world: {"name": _name("Renamed topic")},
+    "catalogue_sessions_create": _new_session,
+    "catalogue_sessions_update": lambda world: {"capacity": 14},
+    "catalogue_sessions_cancel": lambda world: {"reason": "The trainer is ill."},
+    "catalogue_reservations_set": lambda world: {"places": 2},
+    "catalogue_places_allocate": lambda world: {
+        "team_id": world.team_a.pk,
+        "person_id": world.practitioner_a.pk,
+    },
 }
 
 # Lists whose query counts tests/api/test_catalogue_api.py asserts flat.
@@ -135,7 +214,9 @@ COUNTED_LISTS = {
     path: "test_catalogue_list_query_counts_do_not_grow_with_rows"
     for path in (
         "/catalogue/activities",
+        "/catalogue/activities/{activity_id}/sessions",
         "/catalogue/formats",
         "/catalogue/topics",
+        "/catalogue/places",
     )
 }

@@ -14,9 +14,12 @@ from learning_catalogue.models import (
     ActivityStatus,
     DeliveryMode,
     Format,
+    PlaceStatus,
     Rating,
     SavedActivity,
     Session,
+    SessionPlace,
+    SessionReservation,
     Topic,
 )
 from learning_catalogue.services.feedback import saved_add
@@ -292,6 +295,34 @@ def _saved(world, count, offset):
     )
 
 
+def _sessions(world, count, offset):
+    """Sessions of one activity, each with a booked place and a team's reservation."""
+    activity = Activity.objects.get(title="Counted activity 0")
+    start = timezone.now() + datetime.timedelta(days=7)
+    sessions = Session.objects.bulk_create(
+        Session(
+            activity=activity,
+            start=start + datetime.timedelta(days=number),
+            end=start + datetime.timedelta(days=number, hours=1),
+            capacity=10,
+            venue="County Hall",
+        )
+        for number in range(count)
+    )
+    reservations = SessionReservation.objects.bulk_create(
+        SessionReservation(session=session, team=world.team_a, places=2) for session in sessions
+    )
+    SessionPlace.objects.bulk_create(
+        SessionPlace(
+            session=reservation.session,
+            person=world.practitioner_a,
+            status=PlaceStatus.BOOKED,
+            reserved_for=reservation,
+        )
+        for reservation in reservations
+    )
+
+
 def _formats(world, count, offset):
     Format.objects.bulk_create(
         Format(organisation=world.organisation, name=f"Counted format {offset + number}")
@@ -309,8 +340,10 @@ def _topics(world, count, offset):
 # list: (path, caller, add rows, (few, many) rows added)
 LISTS = {
     "activities": ("/catalogue/activities", "practitioner_a", _saved, (10, 190)),
+    "sessions": ("/catalogue/activities/{activity}/sessions", "ld_lead", _sessions, (10, 190)),
     "formats": ("/catalogue/formats", "practitioner_a", _formats, (10, 190)),
     "topics": ("/catalogue/topics", "practitioner_a", _topics, (10, 190)),
+    "places": ("/catalogue/places", "manager_a", _sessions, (10, 190)),
 }
 
 

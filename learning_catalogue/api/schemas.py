@@ -15,10 +15,13 @@ from learning_catalogue.models import (
     Activity,
     ActivityStatus,
     DeliveryMode,
+    NeedStatus,
     PlaceStatus,
     ProviderKind,
     Session,
     SessionPlace,
+    SuggestionKind,
+    SuggestionStatus,
 )
 from learning_catalogue.selectors import ANY_STATUS, AUDIENCE_ME, FEWEST_RATINGS_SHOWN, SORTS
 from teams.models import CareerStage, Role
@@ -288,3 +291,118 @@ class PlaceFilter(Schema):
     upcoming: bool | None = Field(
         None, description="true: sessions not yet started; false: sessions started or past."
     )
+
+
+# Feedback --------------------------------------------------------------------------------------
+
+
+class RatingIn(Input):
+    usefulness: int = Field(description="Useful for your practice, from 1 (not at all) to 5.")
+    would_recommend: bool
+    comment: str = Field("", description="Read by L&D with your name; nobody else sees it.")
+
+
+class MyRatingOut(Schema):
+    activity_id: int
+    usefulness: int
+    would_recommend: bool
+    comment: str
+    updated_at: datetime.datetime
+
+
+class CommentOut(Schema):
+    id: int
+    person: PersonRef
+    usefulness: int
+    would_recommend: bool
+    comment: str
+    updated_at: datetime.datetime
+
+
+class SuggestionOut(Schema):
+    id: int
+    kind: SuggestionKind
+    title: str
+    details: str
+    topic: NamedRef | None
+    status: SuggestionStatus
+    decline_reason: str = Field(description="Why L&D declined it, for the person who asked.")
+    suggested_by: PersonRef
+    activity_id: int | None = Field(description="The draft activity accepting it made.")
+    created_topic_id: int | None = Field(description="The topic accepting it made or found.")
+    decided_at: datetime.datetime | None
+    created_at: datetime.datetime
+
+
+class SuggestionIn(Input):
+    kind: SuggestionKind
+    title: str
+    details: str = ""
+    topic_id: int | None = None
+
+
+class SuggestionFilter(Schema):
+    status: SuggestionStatus | None = None
+
+
+class SuggestionDeclineIn(Input):
+    reason: str = Field(description="Shown to the person who made the suggestion.")
+
+
+class NeedOut(Schema):
+    id: int
+    person: PersonRef
+    topic: NamedRef
+    details: str
+    status: NeedStatus
+    agreed_by_id: int | None
+    agreed_at: datetime.datetime | None
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+
+
+class NeedIn(Input):
+    person_id: int | None = Field(None, description="Whose need; yours when left out.")
+    topic_id: int
+    details: str = ""
+    agreed: bool = Field(False, description="Agreed in supervision: the person's manager only.")
+
+
+class NeedPatch(Patch):
+    topic_id: int | None = None
+    details: str | None = None
+    agreed: bool | None = Field(
+        None, description="Managers only; the person changing an agreed need re-proposes it."
+    )
+
+
+class NeedFilter(Schema):
+    person_id: int | None = None
+    topic_id: int | None = None
+    status: NeedStatus | None = None
+
+
+class NeedsSummaryFilter(Schema):
+    within: int | None = Field(
+        None, description="A team whose teams to count; the top level you may see when left out."
+    )
+    topic: list[int] = Field([], description="Topic ids; every topic when left out.")
+
+
+class NeedCellOut(Schema):
+    topic_id: int
+    people: int | None = Field(description="Null for one to four people: too few to show.")
+    percent: int | None
+
+
+class NeedRowOut(Schema):
+    team: NamedRef
+    has_teams_within: bool = Field(description="Ask again ``within`` it to count its teams.")
+    suppressed: bool = Field(description="Fewer than five people: nothing is shown.")
+    headcount: int | None = Field(description="Null when suppressed.")
+    cells: list[NeedCellOut]
+
+
+class NeedsSummaryOut(Schema):
+    topics: list[NamedRef]
+    rows: list[NeedRowOut] = Field(description="Each team counts everyone in the teams below it.")

@@ -1,6 +1,6 @@
 """Who may call each learning catalogue operation (tests/api/test_api_permission_matrix.py),
 with our organisation's things: a published activity with a session, a format and a topic of
-our own, and practitioner A's place."""
+our own, and practitioner A's place, suggestion and learning need."""
 
 from __future__ import annotations
 
@@ -14,8 +14,11 @@ from learning_catalogue.models import (
     Format,
     PlaceStatus,
     SessionPlace,
+    SuggestionKind,
+    Topic,
 )
 from learning_catalogue.services.activities import format_save, topic_save
+from learning_catalogue.services.feedback import need_save, suggestion_create
 from tests.access_cases import (
     CREATED,
     FORBIDDEN,
@@ -60,8 +63,9 @@ PUBLISHERS_CREATE = api_expect(
     org_admin=CREATED,
     outsider=CREATED,
 )
-# Practitioner A's own place: hers to act on. L&D leads and org admins can see her but may
-# not act for her; Ben and other organisations cannot see her at all.
+# Practitioner A's own place, suggestion or need: hers to act on. L&D leads and org admins
+# can see her but may not act for her (her needs they read only counted by team); Ben and
+# other organisations cannot see her at all.
 HERS = api_expect(
     practitioner=OK,
     other_manager=NOT_FOUND,
@@ -69,6 +73,8 @@ HERS = api_expect(
     org_admin=FORBIDDEN,
     outsider=NOT_FOUND,
 )
+# Triaging her suggestion: L&D leads and org admins; she sees it but may not.
+TRIAGE = {**HERS, "practitioner": FORBIDDEN, "ld_lead": OK, "org_admin": OK}
 
 
 def _name(kind: str) -> str:
@@ -93,6 +99,8 @@ def _things(world: object) -> dict[str, object]:
         "format": format_save(actor=world.ld_lead, name="Matrix format"),
         "topic": topic_save(actor=world.ld_lead, name="Matrix topic"),
         "place": _place(world),
+        "suggestion": _suggestion(world),
+        "need": _need(world),
     }
 
 
@@ -110,6 +118,17 @@ def _place(world: object, *, status: str = PlaceStatus.BOOKED) -> object:
     )
 
 
+def _suggestion(world: object) -> object:
+    return suggestion_create(
+        actor=world.practitioner_a, kind=SuggestionKind.TOPIC, title=_name("Suggested topic")
+    )
+
+
+def _need(world: object) -> object:
+    topic = Topic.objects.get(organisation=world.organisation, name="Mental health")
+    return need_save(actor=world.practitioner_a, person=world.practitioner_a, topic=topic)
+
+
 def _fresh_activity(world: object) -> dict[str, int]:
     """Published and on demand: anyone may rate it, and it is ready to retire."""
     return {"activity_id": add_activity(world.ld_lead, _name("On demand")).pk}
@@ -124,6 +143,7 @@ API_EXPECTATIONS = {
     "catalogue_activities_create": {**PUBLISHERS_CREATE, "outsider": NOT_FOUND},
     "catalogue_activities_update": PUBLISH,
     "catalogue_activities_set_status": PUBLISH,
+    "catalogue_comments_list": PUBLISH,
     "catalogue_formats_list": everyone(OK),
     "catalogue_formats_create": PUBLISHERS_CREATE,
     "catalogue_formats_update": PUBLISH,
@@ -147,6 +167,25 @@ API_EXPECTATIONS = {
     "catalogue_places_cancel": HERS,
     "catalogue_places_accept": HERS,
     "catalogue_places_decline": HERS,
+    "catalogue_saved_list": everyone(OK),
+    "catalogue_saved_add": READ,
+    "catalogue_saved_remove": members(NO_CONTENT),
+    "catalogue_rating_save": READ,
+    "catalogue_rating_summary": READ,
+    "catalogue_suggestions_list": everyone(OK),
+    "catalogue_suggestions_create": everyone(CREATED),
+    "catalogue_suggestions_accept": TRIAGE,
+    "catalogue_suggestions_decline": TRIAGE,
+    "catalogue_needs_list": everyone(OK),
+    # A need for Priya: hers, or her manager's to record; L&D may see her but not record it.
+    "catalogue_needs_create": {**HERS, "practitioner": CREATED},
+    "catalogue_needs_update": HERS,
+    "catalogue_needs_delete": {**HERS, "practitioner": NO_CONTENT},
+    # Counted by team: managers, L&D leads and org admins, each in their own organisation.
+    "catalogue_needs_summary": api_expect(
+        practitioner=FORBIDDEN, other_manager=OK, ld_lead=OK, org_admin=OK, outsider=OK
+    ),
+    "catalogue_recommendations_list": everyone(OK),
 }
 
 API_PATH_VALUES = {
@@ -155,10 +194,13 @@ API_PATH_VALUES = {
     "format_id": lambda world, things: things["format"].pk,
     "topic_id": lambda world, things: things["topic"].pk,
     "place_id": lambda world, things: things["place"].pk,
+    "suggestion_id": lambda world, things: things["suggestion"].pk,
+    "need_id": lambda world, things: things["need"].pk,
 }
 
 API_FRESH_PATH_VALUES = {
     "catalogue_activities_set_status": _fresh_activity,
+    "catalogue_rating_save": _fresh_activity,
     "catalogue_formats_delete": lambda world: {
         "format_id": format_save(actor=world.ld_lead, name=_name("Unused format")).pk
     },
@@ -173,6 +215,9 @@ API_FRESH_PATH_VALUES = {
     "catalogue_places_decline": lambda world: {
         "place_id": _place(world, status=PlaceStatus.OFFERED).pk
     },
+    "catalogue_suggestions_accept": lambda world: {"suggestion_id": _suggestion(world).pk},
+    "catalogue_suggestions_decline": lambda world: {"suggestion_id": _suggestion(world).pk},
+    "catalogue_needs_delete": lambda world: {"need_id": _need(world).pk},
 }
 
 
@@ -207,6 +252,15 @@ API_BODIES = {
         "team_id": world.team_a.pk,
         "person_id": world.practitioner_a.pk,
     },
+    "catalogue_rating_save": lambda world: {"usefulness": 4, "would_recommend": True},
+    "catalogue_suggestions_create": lambda world: {"kind": "topic", "title": _name("Idea")},
+    "catalogue_suggestions_decline": lambda world: {"reason": "Already covered by a course."},
+    "catalogue_needs_create": lambda world: {
+        "person_id": world.practitioner_a.pk,
+        "topic_id": Topic.objects.get(organisation=world.organisation, name="Law and policy").pk,
+        "details": "Court work",
+    },
+    "catalogue_needs_update": lambda world: {"details": "Giving evidence"},
 }
 
 # Lists whose query counts tests/api/test_catalogue_api.py asserts flat.
@@ -215,8 +269,13 @@ COUNTED_LISTS = {
     for path in (
         "/catalogue/activities",
         "/catalogue/activities/{activity_id}/sessions",
+        "/catalogue/activities/{activity_id}/comments",
         "/catalogue/formats",
         "/catalogue/topics",
         "/catalogue/places",
+        "/catalogue/saved",
+        "/catalogue/suggestions",
+        "/catalogue/needs",
+        "/catalogue/recommendations",
     )
 }

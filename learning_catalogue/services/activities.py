@@ -165,7 +165,8 @@ def activity_save(
 
 @transaction.atomic
 def activity_set_status(*, actor: Person, activity: Activity, status: str) -> Activity:
-    """Publishes, retires, or returns an activity to draft, as ``TRANSITIONS`` allows."""
+    """Publishes or retires an activity (or publishes a retired one again), as ``TRANSITIONS``
+    allows."""
     require_publisher(actor)
     activity = Activity.objects.select_for_update().get(pk=activity.pk)
     if activity.organisation_id != actor.organisation_id:

@@ -208,10 +208,10 @@ def suggestion_accept(*, actor: Person, suggestion: Suggestion) -> Suggestion:
 @transaction.atomic
 def suggestion_decline(*, actor: Person, suggestion: Suggestion, reason: str) -> Suggestion:
     """L&D turn a suggestion down, with a reason the person who made it sees."""
+    suggestion = _open_suggestion(actor, suggestion)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"decline_reason": "Say why, so the person who suggested it knows."})
-    suggestion = _open_suggestion(actor, suggestion)
     before = snapshot(suggestion, SUGGESTION_FIELDS)
     suggestion.status = SuggestionStatus.DECLINED
     suggestion.decline_reason = reason
@@ -238,7 +238,8 @@ def need_save(
     need: LearningNeed | None = None,
 ) -> LearningNeed:
     """Records or changes a learning need. Only the person's manager can mark it agreed in
-    supervision; the person changing an agreed need makes it a proposal again."""
+    supervision (or take the agreement back); the person changing an agreed need makes it a
+    proposal again."""
     if need is not None:
         person = need.person
     if not can_edit_need(actor, person):
@@ -259,9 +260,9 @@ def need_save(
     else:
         need = LearningNeed.objects.select_for_update().get(pk=need.pk)
     need.topic, need.details = topic, details
-    if agreed:
+    if agreed and need.status != NeedStatus.AGREED:
         need.status, need.agreed_by, need.agreed_at = NeedStatus.AGREED, actor, timezone.now()
-    elif actor.pk == person.pk or need.pk is None:
+    elif not agreed:
         need.status, need.agreed_by, need.agreed_at = NeedStatus.PROPOSED, None, None
     need.save()
     _audit(

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from integrations.batches import keep_upload
 from integrations.models import ImportBatch
 from integrations.spreadsheets.absences_import import AbsenceImportPlan, plan_absence_import
 from integrations.spreadsheets.people_import import ImportPlan, RowPlan, plan_people_import
@@ -29,16 +28,13 @@ def import_batch_create(*, actor: Person, filename: str, content: bytes) -> Impo
     (wrong type, too big, too many rows, unknown or missing columns) and stores nothing then."""
     if not access.can_manage_people(actor):
         raise PermissionDenied
-    batch = ImportBatch(
-        organisation=actor.organisation,
-        uploaded_by=actor,
-        filename=filename[-255:],
+    return keep_upload(
+        actor=actor,
+        kind=ImportBatch.Kind.PEOPLE,
+        filename=filename,
         content=content,
-        sha256=hashlib.sha256(content).hexdigest(),
+        plan=lambda batch: people_import_plan(batch=batch),
     )
-    people_import_plan(batch=batch)
-    batch.save()
-    return batch
 
 
 def _apply_row(actor: Person, row: RowPlan, teams: dict[int, Team]) -> None:
@@ -136,17 +132,13 @@ def absence_import_batch_create(*, actor: Person, filename: str, content: bytes)
     that cannot be read."""
     if not can_import_absences(actor):
         raise PermissionDenied
-    batch = ImportBatch(
-        organisation=actor.organisation,
-        uploaded_by=actor,
+    return keep_upload(
+        actor=actor,
         kind=ImportBatch.Kind.ABSENCES,
-        filename=filename[-255:],
+        filename=filename,
         content=content,
-        sha256=hashlib.sha256(content).hexdigest(),
+        plan=lambda batch: absence_import_plan(batch=batch, actor=actor),
     )
-    absence_import_plan(batch=batch, actor=actor)
-    batch.save()
-    return batch
 
 
 @transaction.atomic

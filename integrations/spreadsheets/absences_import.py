@@ -11,11 +11,13 @@ the file, is a problem to fix rather than a guess.
 from __future__ import annotations
 
 import datetime
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from integrations.spreadsheets.people_import import (
     Column,
+    ImportPlan,
     RowError,
     choice_lookup,
     map_headers,
@@ -121,21 +123,9 @@ class AbsenceRowPlan:
 
 
 @dataclass
-class AbsenceImportPlan:
+class AbsenceImportPlan(ImportPlan):
     rows: list[AbsenceRowPlan]
-
-    @property
-    def errors(self) -> list[RowError]:
-        return [error for row in self.rows for error in row.errors]
-
-    @property
-    def is_valid(self) -> bool:
-        return not self.errors
-
-    @property
-    def counts(self) -> dict[str, int]:
-        counts = Counter(row.outcome for row in self.rows)
-        return {name: counts.get(name, 0) for name in ("create", "unchanged", "error")}
+    OUTCOMES: ClassVar[tuple[str, ...]] = ("create", "unchanged", "error")
 
 
 class _Context:

@@ -16,9 +16,8 @@ is there but blank means "none" (no topics, no cost, no captions).
 from __future__ import annotations
 
 import copy
-import hashlib
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -27,11 +26,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from integrations.batches import keep_upload
 from integrations.models import ImportBatch
 from integrations.spreadsheets.people_import import (
     CAREER_STAGES,
     ROLES,
     Column,
+    ImportPlan,
     RowError,
     choice_lookup,
     map_headers,
@@ -264,21 +265,8 @@ class CatalogueRowPlan:
 
 
 @dataclass
-class CatalogueImportPlan:
+class CatalogueImportPlan(ImportPlan):
     rows: list[CatalogueRowPlan]
-
-    @property
-    def errors(self) -> list[RowError]:
-        return [error for row in self.rows for error in row.errors]
-
-    @property
-    def is_valid(self) -> bool:
-        return not self.errors
-
-    @property
-    def counts(self) -> dict[str, int]:
-        counts = Counter(row.outcome for row in self.rows)
-        return {name: counts.get(name, 0) for name in ("create", "update", "unchanged", "error")}
 
 
 class RowsRefused(Exception):
@@ -632,17 +620,13 @@ def catalogue_import_batch_create(*, actor: Person, filename: str, content: byte
     file that cannot be read or has unknown or missing columns."""
     if not can_publish(actor):
         raise PermissionDenied
-    batch = ImportBatch(
-        organisation=actor.organisation,
-        uploaded_by=actor,
+    return keep_upload(
+        actor=actor,
         kind=ImportBatch.Kind.CATALOGUE,
-        filename=filename[-255:],
+        filename=filename,
         content=content,
-        sha256=hashlib.sha256(content).hexdigest(),
+        plan=lambda batch: catalogue_import_plan(batch=batch, actor=actor),
     )
-    catalogue_import_plan(batch=batch, actor=actor)
-    batch.save()
-    return batch
 
 
 def _apply_row(actor: Person, row: CatalogueRowPlan) -> None:

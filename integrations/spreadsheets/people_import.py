@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -278,7 +279,11 @@ class RowPlan:
 
 @dataclass
 class ImportPlan:
+    """Every row of a file with what importing it would do; each import (staff list, absences,
+    catalogue) plans its rows and shares this. ``OUTCOMES`` are what its rows can come to."""
+
     rows: list[RowPlan]
+    OUTCOMES: ClassVar[tuple[str, ...]] = ("create", "update", "unchanged", "error")
 
     @property
     def errors(self) -> list[RowError]:
@@ -291,7 +296,7 @@ class ImportPlan:
     @property
     def counts(self) -> dict[str, int]:
         counts = Counter(row.outcome for row in self.rows)
-        return {name: counts.get(name, 0) for name in ("create", "update", "unchanged", "error")}
+        return {name: counts.get(name, 0) for name in self.OUTCOMES}
 
 
 def map_headers(headers: list[str], columns: tuple[Column, ...] = COLUMNS) -> dict[str, int]:

@@ -346,3 +346,15 @@ class NeedForm(forms.Form):
 
 class ListItemForm(forms.Form):
     name = forms.CharField(label="Name", max_length=100)
+
+
+class CatalogueSettingsForm(forms.Form):
+    offer_hours = forms.IntegerField(
+        label="Hours to take up an offered place",
+        help_text="When a place frees, the first person waiting has this long to take it "
+        "before it passes to the next.",
+        min_value=1,
+        max_value=14 * 24,
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-4"}),
+        error_messages={"required": "Enter a number of hours."},
+    )

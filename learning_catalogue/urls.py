@@ -34,6 +34,7 @@ urlpatterns = [
     path("sessions/<int:pk>/edit/", manage.session_edit, name="session-edit"),
     path("sessions/<int:pk>/cancel/", manage.session_cancel, name="session-cancel"),
     path("manage/lists/", manage.lists, name="lists"),
+    path("manage/settings/", manage.settings_update, name="settings"),
     path("manage/lists/<str:kind>/add/", manage.list_item_add, name="list-item-add"),
     path("manage/lists/<str:kind>/<int:pk>/", manage.list_item_edit, name="list-item"),
     path("suggestions/", community.suggestions, name="suggestions"),

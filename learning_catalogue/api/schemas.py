@@ -406,3 +406,13 @@ class NeedRowOut(Schema):
 class NeedsSummaryOut(Schema):
     topics: list[NamedRef]
     rows: list[NeedRowOut] = Field(description="Each team counts everyone in the teams below it.")
+
+
+class CatalogueSettingsOut(Schema):
+    offer_hours: int = Field(
+        description="Hours a person offered a freed place has to take it before it passes on."
+    )
+
+
+class CatalogueSettingsIn(Schema):
+    offer_hours: int = Field(description="From 1 to 336 (two weeks).")

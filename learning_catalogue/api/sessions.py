@@ -18,6 +18,8 @@ from learning_catalogue import access as catalogue_access
 from learning_catalogue.api.activities import visible_activity
 from learning_catalogue.api.schemas import (
     AllocationIn,
+    CatalogueSettingsIn,
+    CatalogueSettingsOut,
     PlaceFilter,
     PlaceOut,
     ReservationIn,
@@ -283,3 +285,29 @@ def catalogue_places_decline(request: HttpRequest, place_id: int) -> SessionPlac
     actor = caller(request)
     session_services.offer_decline(actor=actor, place=_place(actor, place_id))
     return _place(actor, place_id)
+
+
+@router.get(
+    "/catalogue/settings",
+    response=CatalogueSettingsOut,
+    operation_id="catalogue_settings_read",
+    tags=["learning catalogue"],
+)
+def catalogue_settings_read(request: HttpRequest) -> dict[str, int]:
+    """How long an offered place is held, in your organisation."""
+    return {"offer_hours": session_services.offer_hours_of(caller(request).organisation_id)}
+
+
+@router.put(
+    "/catalogue/settings",
+    response=CatalogueSettingsOut,
+    operation_id="catalogue_settings_update",
+    tags=["learning catalogue"],
+)
+def catalogue_settings_update(request: HttpRequest, payload: CatalogueSettingsIn) -> dict[str, int]:
+    """L&D leads and org admins set how long an offered place is held (offers already made keep
+    their time)."""
+    found = session_services.catalogue_settings_update(
+        actor=caller(request), offer_hours=payload.offer_hours
+    )
+    return {"offer_hours": found.offer_hours}

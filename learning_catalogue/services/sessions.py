@@ -58,6 +58,7 @@ SESSION_FIELDS = (
     "cancellation_reason",
 )
 DEFAULT_OFFER_HOURS = CatalogueSettings._meta.get_field("offer_hours").default
+MOST_OFFER_HOURS = 14 * 24
 
 
 def _locked_session(session: Session, now: datetime.datetime | None = None) -> Session:
@@ -84,13 +85,6 @@ def open_places(session: Session) -> int:
     reserved = session.reservations.aggregate(total=Sum("places"))["total"] or 0
     held = session.places.filter(status__in=HOLDING_PLACE_STATUSES, reserved_for=None).count()
     return max(0, session.capacity - reserved - held)
-
-
-def _offer_hours(session: Session) -> int:
-    found = CatalogueSettings.objects.filter(
-        organisation_id=session.activity.organisation_id
-    ).first()
-    return found.offer_hours if found else DEFAULT_OFFER_HOURS
 
 
 def _record(actor: Person, place: SessionPlace, action: str, before: dict | None = None) -> None:
@@ -180,7 +174,9 @@ def _offer_next(session: Session, now: datetime.datetime) -> SessionPlace | None
         return None
     first.status = PlaceStatus.OFFERED
     first.offered_at = now
-    first.offer_expires_at = now + datetime.timedelta(hours=_offer_hours(session))
+    first.offer_expires_at = now + datetime.timedelta(
+        hours=offer_hours_of(session.activity.organisation_id)
+    )
     first.save(update_fields=["status", "offered_at", "offer_expires_at"])
     audit_record(
         actor=None,
@@ -512,3 +508,34 @@ def reservation_set(*, actor: Person, session: Session, team: Team, places: int)
     )
     while _offer_next(session, timezone.now()) is not None:
         pass
+
+
+@transaction.atomic
+def catalogue_settings_update(*, actor: Person, offer_hours: int) -> CatalogueSettings:
+    """Sets how long a person offered a freed place has to take it (1 hour to 2 weeks).
+    Offers already made keep the time they were given."""
+    _require_publisher(actor)
+    if not isinstance(offer_hours, int) or not 1 <= offer_hours <= MOST_OFFER_HOURS:
+        raise ValidationError(
+            {"offer_hours": f"Enter a number of hours from 1 to {MOST_OFFER_HOURS}."}
+        )
+    found, _created = CatalogueSettings.objects.select_for_update().get_or_create(
+        organisation_id=actor.organisation_id
+    )
+    before = {"offer_hours": found.offer_hours}
+    found.offer_hours = offer_hours
+    found.save()
+    audit_record(
+        actor=actor,
+        organisation=actor.organisation,
+        action="catalogue_settings.update",
+        obj=found,
+        before=before,
+        after={"offer_hours": offer_hours},
+    )
+    return found
+
+
+def offer_hours_of(organisation_id: int) -> int:
+    found = CatalogueSettings.objects.filter(organisation_id=organisation_id).first()
+    return found.offer_hours if found else DEFAULT_OFFER_HOURS

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from learning_catalogue.forms import (
     ActivityForm,
     CancelSessionForm,
+    CatalogueSettingsForm,
     ListItemForm,
     ManageFilterForm,
     SessionForm,
@@ -262,6 +263,10 @@ def lists(request: HttpRequest) -> HttpResponse:
 def _lists_context(request: HttpRequest, **forms: object) -> dict[str, object]:
     organisation = request.user.organisation_id
     return {
+        "settings_form": forms.get("settings")
+        or CatalogueSettingsForm(
+            initial={"offer_hours": session_services.offer_hours_of(organisation)}
+        ),
         "formats": Format.objects.filter(organisation_id=organisation),
         "topics": Topic.objects.filter(organisation_id=organisation),
         "format_form": forms.get("formats") or ListItemForm(prefix="formats"),
@@ -323,4 +328,24 @@ def list_item_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         "learning_catalogue/list_item.html",
         {"form": form, "item": item, "kind": kind, "label": model._meta.verbose_name},
         status=422 if form.is_bound else 200,
+    )
+
+
+@login_required
+@require_POST
+def settings_update(request: HttpRequest) -> HttpResponse:
+    require_publisher(request)
+    form = CatalogueSettingsForm(request.POST)
+    if form.is_valid() and save(
+        form,
+        lambda: session_services.catalogue_settings_update(
+            actor=request.user, offer_hours=form.cleaned_data["offer_hours"]
+        ),
+    ):
+        messages.success(
+            request, f"An offered place is now held for {form.cleaned_data['offer_hours']} hours."
+        )
+        return redirect("learning_catalogue:lists")
+    return render(
+        request, "learning_catalogue/lists.html", _lists_context(request, settings=form), status=422
     )

@@ -145,6 +145,11 @@ API_EXPECTATIONS = {
     "catalogue_activities_set_status": PUBLISH,
     "catalogue_comments_list": PUBLISH,
     "catalogue_formats_list": everyone(OK),
+    # Each organisation's own setting: everyone reads it, its publishers set it.
+    "catalogue_settings_read": everyone(OK),
+    "catalogue_settings_update": api_expect(
+        practitioner=FORBIDDEN, other_manager=FORBIDDEN, ld_lead=OK, org_admin=OK, outsider=OK
+    ),
     "catalogue_formats_create": PUBLISHERS_CREATE,
     "catalogue_formats_update": PUBLISH,
     "catalogue_formats_delete": {**PUBLISH, "ld_lead": NO_CONTENT, "org_admin": NO_CONTENT},
@@ -241,6 +246,7 @@ API_BODIES = {
     "catalogue_activities_update": lambda world: {"summary": "Giving evidence with confidence."},
     "catalogue_activities_set_status": lambda world: {"status": "retired"},
     "catalogue_formats_create": lambda world: {"name": _name("Format")},
+    "catalogue_settings_update": lambda world: {"offer_hours": 48},
     "catalogue_formats_update": lambda world: {"name": _name("Renamed format")},
     "catalogue_topics_create": lambda world: {"name": _name("Topic")},
     "catalogue_topics_update": lambda world: {"name": _name("Renamed topic")},

@@ -124,6 +124,7 @@ URL_EXPECTATIONS = {
     "learning_catalogue:session-cancel": PUBLISHERS_OBJECT,
     "learning_catalogue:lists": PUBLISHERS,
     "learning_catalogue:list-item-add": POST_ONLY,
+    "learning_catalogue:settings": POST_ONLY,
     "learning_catalogue:list-item": PUBLISHERS_OBJECT,
     "learning_catalogue:suggestions": SIGNED_IN,
     "learning_catalogue:suggestion-accept": POST_ONLY,

@@ -208,3 +208,23 @@ def test_other_organisations_sessions_and_places_do_not_exist(api, world, sessio
     assert api.patch(f"/catalogue/sessions/{session['id']}", {"capacity": 9}).status_code == 404
     assert api.post(f"/catalogue/places/{place['id']}/cancel").status_code == 404
     assert SessionPlace.objects.get(pk=place["id"]).status == PlaceStatus.BOOKED
+
+
+def test_the_offer_time_is_set_by_l_and_d_and_used_for_the_next_offer(api, world, session):
+    assert api.as_(world.practitioner_a).get("/catalogue/settings").json() == {"offer_hours": 24}
+    refused = api.as_(world.practitioner_a).put("/catalogue/settings", {"offer_hours": 2})
+    assert refused.status_code == 403
+    too_long = api.as_(world.ld_lead).put("/catalogue/settings", {"offer_hours": 400})
+    assert too_long.status_code == 422
+    assert "offer_hours" in error_of(too_long)["fields"]
+    assert api.as_(world.ld_lead).put("/catalogue/settings", {"offer_hours": 2}).json() == {
+        "offer_hours": 2
+    }
+    holder, waiting = world.practitioner_a, world.practitioner_b
+    for person in (holder, world.practitioner_c, waiting):
+        api.as_(person).post(f"/catalogue/sessions/{session['id']}/places", {})
+    place = SessionPlace.objects.get(person=holder, session_id=session["id"])
+    api.as_(holder).post(f"/catalogue/places/{place.pk}/cancel", {})
+    offer = SessionPlace.objects.get(person=waiting, session_id=session["id"])
+    assert offer.status == PlaceStatus.OFFERED
+    assert offer.offer_expires_at - offer.offered_at == datetime.timedelta(hours=2)

@@ -386,3 +386,18 @@ def test_needs_summary_suppresses_small_groups(client, world):
     )
     small = {row.group: row for row in inside.context["rows"]}
     assert small["Assessment Team 2"].suppressed  # Ben and Bola: two people
+
+
+def test_l_and_d_set_how_long_an_offered_place_is_held(client, world):
+    client.force_login(world.ld_lead)
+    lists = client.get(reverse("learning_catalogue:lists"))
+    assert lists.context["settings_form"].initial == {"offer_hours": 24}
+    refused = client.post(reverse("learning_catalogue:settings"), {"offer_hours": "0"})
+    assert refused.status_code == 422
+    client.post(reverse("learning_catalogue:settings"), {"offer_hours": "48"})
+    assert world.organisation.catalogue_settings.offer_hours == 48
+    assert AuditEntry.objects.filter(action="catalogue_settings.update").count() == 1
+    client.force_login(world.manager_a)
+    assert (
+        client.post(reverse("learning_catalogue:settings"), {"offer_hours": "1"}).status_code == 403
+    )

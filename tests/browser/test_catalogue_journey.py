@@ -162,3 +162,28 @@ def test_every_catalogue_page_passes_axe_for_the_people_who_use_it(visit, world)
     assert len(checked) >= 20
     for each in (lead, manager, practitioner):
         assert not each.console_errors, each.console_errors
+
+
+def test_the_catalogue_fits_a_phone(visit, world):
+    """On a 360-pixel-wide screen the catalogue, an activity with its sessions and "My
+    learning" never scroll sideways: wide tables scroll inside their own region."""
+    catalogue = small_catalogue(world.ld_lead)
+    phone = visit()
+    phone.sign_in(world.practitioner_a.email)
+    phone.page.set_viewport_size({"width": 360, "height": 740})
+    session = catalogue["webinar"].sessions.get()
+    SessionPlace.objects.create(
+        session=session, person=world.practitioner_a, status=PlaceStatus.BOOKED
+    )
+    for url in (
+        reverse("learning_catalogue:catalogue"),
+        reverse("learning_catalogue:catalogue") + "?bite_size=on&sort=shortest",
+        reverse("learning_catalogue:activity", args=[catalogue["webinar"].pk]),
+        reverse("learning_catalogue:my-places"),
+        reverse("learning_catalogue:my-needs"),
+    ):
+        phone.page.goto(url)
+        overflow = phone.page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{url} is {overflow}px wider than the phone"

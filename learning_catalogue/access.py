@@ -1,15 +1,23 @@
 """Who may see and change what in the catalogue, built on ``teams.access``.
 
-Everyone in an organisation sees its published activities and their sessions; L&D leads and
-org admins also see drafts and retired ones, and publish. A person's places are theirs; team
-managers allocate their teams' reserved places to the people they manage.
+Everyone in an organisation sees its published activities and their sessions, and retired ones
+they have a record of; L&D leads and org admins also see drafts and every retired one, and
+publish. A person's places are theirs; team managers allocate their teams' reserved places to
+the people they manage.
 """
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from learning_catalogue.models import Activity, ActivityStatus, Session, SessionPlace
+from learning_catalogue.models import (
+    Activity,
+    ActivityStatus,
+    Rating,
+    SavedActivity,
+    Session,
+    SessionPlace,
+)
 from planner.access import manages
 from teams import access
 from teams.access import Viewer
@@ -21,10 +29,21 @@ def can_publish(user: Viewer) -> bool:
 
 
 def activities_visible_to(user: Viewer) -> QuerySet[Activity]:
+    """L&D see every activity; others the published ones, and a retired one they have a
+    record of (a place, their learning list, a rating), so their records still open."""
     if not user.is_authenticated:
         return Activity.objects.none()
     found = Activity.objects.filter(organisation_id=user.organisation_id)
-    return found if can_publish(user) else found.filter(status=ActivityStatus.PUBLISHED)
+    if can_publish(user):
+        return found
+    on_record = (
+        Q(pk__in=SessionPlace.objects.filter(person_id=user.pk).values("session__activity_id"))
+        | Q(pk__in=SavedActivity.objects.filter(person_id=user.pk).values("activity_id"))
+        | Q(pk__in=Rating.objects.filter(person_id=user.pk).values("activity_id"))
+    )
+    return found.filter(
+        Q(status=ActivityStatus.PUBLISHED) | (Q(status=ActivityStatus.RETIRED) & on_record)
+    )
 
 
 def sessions_visible_to(user: Viewer) -> QuerySet[Session]:

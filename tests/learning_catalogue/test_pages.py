@@ -401,3 +401,22 @@ def test_l_and_d_set_how_long_an_offered_place_is_held(client, world):
     assert (
         client.post(reverse("learning_catalogue:settings"), {"offer_hours": "1"}).status_code == 403
     )
+
+
+def test_a_retired_activity_stays_on_the_records_of_those_who_took_part(client, world):
+    session = make_session(world.organisation)
+    SessionPlace.objects.create(
+        session=session, person=world.practitioner_a, status=PlaceStatus.BOOKED
+    )
+    activity = session.activity
+    activity.status = ActivityStatus.RETIRED
+    activity.save()
+    url = reverse("learning_catalogue:activity", args=[activity.pk])
+    client.force_login(world.practitioner_a)
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "cannot be booked" in page.text and "Book a place" not in page.text
+    assert activity.title in client.get(reverse("learning_catalogue:my-places")).text
+    assert activity.title not in client.get(reverse("learning_catalogue:catalogue")).text
+    client.force_login(world.practitioner_b)
+    assert client.get(url).status_code == 404

@@ -7,8 +7,10 @@ from __future__ import annotations
 import datetime
 import itertools
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from integrations.spreadsheets.catalogue_import import catalogue_import_batch_create
 from learning_catalogue.models import (
     DeliveryMode,
     Format,
@@ -28,6 +30,7 @@ from tests.access_cases import (
     api_expect,
     everyone,
 )
+from tests.integrations.staff_files import xlsx
 from tests.learning_catalogue.catalogue_data import add_activity
 from tests.learning_catalogue.helpers import make_session
 
@@ -85,6 +88,12 @@ def _session_start() -> datetime.datetime:
     return timezone.now() + datetime.timedelta(days=30 + next(_unique))
 
 
+def _catalogue_file() -> bytes:
+    headers = ["Title", "Format", "Duration minutes", "Delivery mode"]
+    row = ["Court skills", "Webinar", 60, "Scheduled sessions"]
+    return xlsx([dict(zip(headers, row, strict=True))], headers=headers)
+
+
 def _things(world: object) -> dict[str, object]:
     activity = add_activity(
         world.ld_lead,
@@ -101,6 +110,9 @@ def _things(world: object) -> dict[str, object]:
         "place": _place(world),
         "suggestion": _suggestion(world),
         "need": _need(world),
+        "catalogue_import": catalogue_import_batch_create(
+            actor=world.ld_lead, filename="catalogue.xlsx", content=_catalogue_file()
+        ),
     }
 
 
@@ -145,6 +157,26 @@ API_EXPECTATIONS = {
     "catalogue_activities_set_status": PUBLISH,
     "catalogue_comments_list": PUBLISH,
     "catalogue_formats_list": everyone(OK),
+    # The catalogue workbook and imports: every L&D lead and org admin for their own
+    # organisation; an upload is its uploader's alone (Lena's here).
+    "catalogue_export": api_expect(
+        practitioner=FORBIDDEN, other_manager=FORBIDDEN, ld_lead=OK, org_admin=OK, outsider=OK
+    ),
+    "catalogue_imports_create": PUBLISHERS_CREATE,
+    "catalogue_imports_read": api_expect(
+        practitioner=FORBIDDEN,
+        other_manager=FORBIDDEN,
+        ld_lead=OK,
+        org_admin=NOT_FOUND,
+        outsider=NOT_FOUND,
+    ),
+    "catalogue_imports_apply": api_expect(
+        practitioner=FORBIDDEN,
+        other_manager=FORBIDDEN,
+        ld_lead=OK,
+        org_admin=NOT_FOUND,
+        outsider=NOT_FOUND,
+    ),
     # Each organisation's own setting: everyone reads it, its publishers set it.
     "catalogue_settings_read": everyone(OK),
     "catalogue_settings_update": api_expect(
@@ -201,6 +233,7 @@ API_PATH_VALUES = {
     "place_id": lambda world, things: things["place"].pk,
     "suggestion_id": lambda world, things: things["suggestion"].pk,
     "need_id": lambda world, things: things["need"].pk,
+    "batch_id": lambda world, things: things["catalogue_import"].pk,
 }
 
 API_FRESH_PATH_VALUES = {
@@ -247,6 +280,9 @@ API_BODIES = {
     "catalogue_activities_set_status": lambda world: {"status": "retired"},
     "catalogue_formats_create": lambda world: {"name": _name("Format")},
     "catalogue_settings_update": lambda world: {"offer_hours": 48},
+    "catalogue_imports_create": lambda world: {
+        "file": SimpleUploadedFile("catalogue.xlsx", _catalogue_file())
+    },
     "catalogue_formats_update": lambda world: {"name": _name("Renamed format")},
     "catalogue_topics_create": lambda world: {"name": _name("Topic")},
     "catalogue_topics_update": lambda world: {"name": _name("Renamed topic")},

@@ -1,0 +1,177 @@
+"""The catalogue's spreadsheet import and export through the API, with the pages' rules: L&D
+leads and org admins upload a file (.xlsx or .csv) and read the plan of every row, then apply
+it — all rows or none, and a file that matches the catalogue changes nothing. The export is the
+same workbook the page downloads, which imports back unchanged."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from ninja import File, Router, Schema, Status
+from ninja.files import UploadedFile
+
+from integrations.models import ImportBatch
+from integrations.spreadsheets.catalogue_export import catalogue_workbook
+from integrations.spreadsheets.catalogue_import import (
+    CatalogueImportPlan,
+    RowsRefused,
+    catalogue_import_apply,
+    catalogue_import_batch_create,
+    catalogue_import_plan,
+)
+from integrations.spreadsheets.people_import import RowError
+from integrations.spreadsheets.reading import FileProblem, check_upload
+from learning_catalogue import access as catalogue_access
+from teams.api.common import caller, visible
+from teams.models import Person
+
+router = Router(tags=["learning catalogue"])
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class RowErrorOut(Schema):
+    column: str
+    message: str
+
+
+class ImportRowOut(Schema):
+    row: int
+    title: str
+    outcome: str
+    changes: list[str]
+    errors: list[RowErrorOut]
+
+
+class ImportOut(Schema):
+    id: int
+    filename: str
+    applied: bool
+    counts: dict[str, int]
+    rows: list[ImportRowOut]
+
+
+class RowsRefusedError(ValidationError):
+    """The catalogue refused rows while applying: nothing was kept (409, each row named)."""
+
+    http_status = 409
+    api_code = "rows_refused"
+
+    def __init__(self, errors: list[RowError]) -> None:
+        super().__init__(
+            {"rows": [f"Row {error.row}, {error.column}: {error.message}" for error in errors]}
+        )
+
+
+def _require_publisher(actor: Person) -> None:
+    if not catalogue_access.can_publish(actor):
+        raise PermissionDenied("Only L&D leads and org admins import the catalogue.")
+
+
+def _batch(actor: Person, batch_id: int) -> ImportBatch:
+    """An upload of the caller's own; anyone else's is not found."""
+    return visible(
+        ImportBatch.objects.filter(kind=ImportBatch.Kind.CATALOGUE, uploaded_by_id=actor.pk),
+        batch_id,
+        "import",
+    )
+
+
+def _out(batch: ImportBatch, plan: CatalogueImportPlan | None) -> dict[str, object]:
+    if plan is None:
+        return {
+            "id": batch.pk,
+            "filename": batch.filename,
+            "applied": True,
+            "counts": batch.summary,
+            "rows": [],
+        }
+    return {
+        "id": batch.pk,
+        "filename": batch.filename,
+        "applied": False,
+        "counts": plan.counts,
+        "rows": [
+            {
+                "row": row.row,
+                "title": row.title,
+                "outcome": row.outcome,
+                "changes": row.changes,
+                "errors": [{"column": e.column, "message": e.message} for e in row.errors],
+            }
+            for row in plan.rows
+        ],
+    }
+
+
+@router.get(
+    "/catalogue/export",
+    response={200: None},
+    operation_id="catalogue_export",
+    tags=["learning catalogue"],
+    openapi_extra={
+        "responses": {200: {"description": "The catalogue workbook", "content": {XLSX: {}}}}
+    },
+)
+def catalogue_export(request: HttpRequest) -> HttpResponse:
+    """Every activity as the import's workbook (.xlsx): edit it and import it back."""
+    actor = caller(request)
+    _require_publisher(actor)
+    content = catalogue_workbook(catalogue_access.activities_visible_to(actor))
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="catalogue.xlsx"'
+    return response
+
+
+@router.post(
+    "/catalogue/imports",
+    response={201: ImportOut},
+    operation_id="catalogue_imports_create",
+    tags=["learning catalogue"],
+)
+def catalogue_imports_create(request: HttpRequest, file: File[UploadedFile]) -> Status:
+    """Uploads a file and answers the plan of every row (nothing is written yet); a file that
+    cannot be read, or has unknown or missing columns, is refused on ``file``."""
+    actor = caller(request)
+    _require_publisher(actor)
+    try:
+        check_upload(file.name or "", file.size or 0)
+        batch = catalogue_import_batch_create(
+            actor=actor, filename=file.name or "catalogue.xlsx", content=file.read()
+        )
+    except FileProblem as problem:
+        raise ValidationError({"file": str(problem)}) from problem
+    return Status(201, _out(batch, catalogue_import_plan(batch=batch, actor=actor)))
+
+
+@router.get(
+    "/catalogue/imports/{batch_id}",
+    response=ImportOut,
+    operation_id="catalogue_imports_read",
+    tags=["learning catalogue"],
+)
+def catalogue_imports_read(request: HttpRequest, batch_id: int) -> dict[str, object]:
+    """The plan of your upload as the catalogue stands now, or what applying it did."""
+    actor = caller(request)
+    _require_publisher(actor)
+    batch = _batch(actor, batch_id)
+    if batch.applied_at is not None:
+        return _out(batch, None)
+    return _out(batch, catalogue_import_plan(batch=batch, actor=actor))
+
+
+@router.post(
+    "/catalogue/imports/{batch_id}/apply",
+    response=ImportOut,
+    operation_id="catalogue_imports_apply",
+    tags=["learning catalogue"],
+)
+def catalogue_imports_apply(request: HttpRequest, batch_id: int) -> dict[str, object]:
+    """Applies every row in one transaction, or none: 422 while the file has problems, 409
+    naming each row the catalogue refused."""
+    actor = caller(request)
+    _require_publisher(actor)
+    batch = _batch(actor, batch_id)
+    try:
+        catalogue_import_apply(actor=actor, batch=batch)
+    except RowsRefused as refused:
+        raise RowsRefusedError(refused.errors) from refused
+    batch.refresh_from_db()
+    return _out(batch, None)

@@ -135,3 +135,17 @@ def test_best_rated_counts_only_activities_with_three_ratings(world, catalogue):
     assert ranked[0].title == "Supervision that sustains"
     assert ranked[0].rating_count == 3
     assert round(ranked[0].rating_average, 2) == 4.33
+
+
+@pytest.mark.postgres
+def test_postgresql_reads_word_search_from_its_index(world, catalogue):
+    from django.db import connection
+
+    from learning_catalogue.models import Activity
+    from learning_catalogue.search import search
+
+    with connection.cursor() as cursor:
+        # A handful of rows would be read whole anyway; ask for the plan the index gives.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = search(Activity.objects.all(), "resilience").explain()
+    assert "learning_catalogue_activity_search_words" in plan

@@ -6,14 +6,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from integrations.batches import keep_upload
+from integrations.batches import keep_upload, mark_applied
 from integrations.models import ImportBatch
 from integrations.spreadsheets.absences_import import AbsenceImportPlan, plan_absence_import
 from integrations.spreadsheets.people_import import ImportPlan, RowPlan, plan_people_import
 from integrations.spreadsheets.reading import read_table
 from planner.services.absences import absence_import_apply as record_absences
 from teams import access, services
-from teams.audit import audit_record
 from teams.models import Person, Registration, Team
 
 
@@ -101,20 +100,7 @@ def people_import_apply(*, actor: Person, batch: ImportBatch) -> dict[str, int]:
     for row in plan.rows:
         if row.outcome in ("create", "update"):
             _apply_row(actor, row, teams)
-    summary = plan.counts
-    batch.applied_at = timezone.now()
-    batch.summary = summary
-    # The file holds personal data that is now in the people records; keep only the summary.
-    batch.content = b""
-    batch.save(update_fields=["applied_at", "summary", "content"])
-    audit_record(
-        actor=actor,
-        organisation=actor.organisation,
-        action="people_import.apply",
-        obj=batch,
-        after={"filename": batch.filename, "sha256": batch.sha256, **summary},
-    )
-    return summary
+    return mark_applied(actor=actor, batch=batch, summary=plan.counts, action="people_import.apply")
 
 
 def can_import_absences(actor: Person) -> bool:
@@ -159,16 +145,6 @@ def absence_import_apply(*, actor: Person, batch: ImportBatch) -> dict[str, int]
     record_absences(
         actor=actor, rows=[row.to_record() for row in plan.rows if row.outcome == "create"]
     )
-    summary = plan.counts
-    batch.applied_at = timezone.now()
-    batch.summary = summary
-    batch.content = b""
-    batch.save(update_fields=["applied_at", "summary", "content"])
-    audit_record(
-        actor=actor,
-        organisation=actor.organisation,
-        action="absence_import.apply",
-        obj=batch,
-        after={"filename": batch.filename, "sha256": batch.sha256, **summary},
+    return mark_applied(
+        actor=actor, batch=batch, summary=plan.counts, action="absence_import.apply"
     )
-    return summary

@@ -24,9 +24,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 
-from integrations.batches import keep_upload
+from integrations.batches import keep_upload, mark_applied
 from integrations.models import ImportBatch
 from integrations.spreadsheets.people_import import (
     CAREER_STAGES,
@@ -54,7 +53,6 @@ from learning_catalogue.services.activities import (
     activity_save,
     activity_set_status,
 )
-from teams.audit import audit_record
 from teams.models import CareerStage, Person, Role, Team
 
 SEPARATOR = ";"
@@ -673,16 +671,6 @@ def catalogue_import_apply(*, actor: Person, batch: ImportBatch) -> dict[str, in
             refused.extend(row_errors(row.row, error))
     if refused:
         raise RowsRefused(refused)
-    summary = plan.counts
-    batch.applied_at = timezone.now()
-    batch.summary = summary
-    batch.content = b""
-    batch.save(update_fields=["applied_at", "summary", "content"])
-    audit_record(
-        actor=actor,
-        organisation=actor.organisation,
-        action="catalogue_import.apply",
-        obj=batch,
-        after={"filename": batch.filename, "sha256": batch.sha256, **summary},
+    return mark_applied(
+        actor=actor, batch=batch, summary=plan.counts, action="catalogue_import.apply"
     )
-    return summary

@@ -1,0 +1,73 @@
+"""Every catalogue list page costs the same number of queries for 3 rows as for 30: places,
+the learning list, suggestions, needs, a session's people and needs by team."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from learning_catalogue.models import (
+    LearningNeed,
+    PlaceStatus,
+    SavedActivity,
+    SessionPlace,
+    Suggestion,
+    Topic,
+)
+from tests.factories import PersonFactory
+from tests.learning_catalogue.catalogue_data import add_activity
+from tests.learning_catalogue.helpers import make_session
+
+pytestmark = pytest.mark.django_db
+
+
+def add_rows(world, count: int, session) -> None:
+    topic = Topic.objects.filter(organisation=world.organisation).first()
+    for number in range(count):
+        activity = add_activity(world.ld_lead, f"Listen {number} {session.pk}", minutes=15)
+        SavedActivity.objects.create(person=world.practitioner_a, activity=activity)
+        other = make_session(world.organisation)
+        SessionPlace.objects.create(
+            session=other, person=world.practitioner_a, status=PlaceStatus.BOOKED
+        )
+        colleague = PersonFactory(organisation=world.organisation, team=world.team_a)
+        SessionPlace.objects.create(session=session, person=colleague, status=PlaceStatus.WAITING)
+        LearningNeed.objects.create(person=colleague, topic=topic)
+        LearningNeed.objects.create(person=world.practitioner_a, topic=topic, details=str(number))
+        Suggestion.objects.create(
+            organisation=world.organisation,
+            suggested_by=colleague,
+            kind="activity",
+            title=f"Idea {number}",
+        )
+
+
+def queries(client, person, url: str) -> int:
+    client.force_login(person)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+PAGES = [
+    ("practitioner_a", "learning_catalogue:my-places", False),
+    ("practitioner_a", "learning_catalogue:my-list", False),
+    ("practitioner_a", "learning_catalogue:my-needs", False),
+    ("ld_lead", "learning_catalogue:suggestions", False),
+    ("ld_lead", "learning_catalogue:session", True),
+    ("manager_a", "learning_catalogue:session", True),
+    ("ld_lead", "learning_catalogue:needs-summary", False),
+]
+
+
+@pytest.mark.parametrize(("who", "name", "takes_session"), PAGES)
+def test_list_pages_cost_the_same_for_3_and_30_rows(client, world, who, name, takes_session):
+    session = make_session(world.organisation, capacity=1)
+    url = reverse(name, args=[session.pk]) if takes_session else reverse(name)
+    person = getattr(world, who)
+    add_rows(world, 3, session)
+    few = queries(client, person, url)
+    add_rows(world, 27, session)
+    assert queries(client, person, url) == few

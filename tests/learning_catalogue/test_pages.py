@@ -420,3 +420,9 @@ def test_a_retired_activity_stays_on_the_records_of_those_who_took_part(client, 
     assert activity.title not in client.get(reverse("learning_catalogue:catalogue")).text
     client.force_login(world.practitioner_b)
     assert client.get(url).status_code == 404
+
+
+def test_managers_reach_their_peoples_needs_from_the_team_planner(client, world):
+    client.force_login(world.manager_a)
+    page = client.get(reverse("planner:team-planner", args=[world.team_a.pk])).text
+    assert reverse("learning_catalogue:person-needs", args=[world.practitioner_a.pk]) in page

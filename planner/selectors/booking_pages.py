@@ -20,7 +20,12 @@ ACTIVE_COVER = CoverAssignment.objects.exclude(status=CoverStatus.WITHDRAWN)
 
 def _with_cover_and_history(bookings: QuerySet[Booking]) -> QuerySet[Booking]:
     return bookings.select_related(
-        "person", "requested_by", "decided_by", "cancelled_by"
+        "person",
+        "requested_by",
+        "decided_by",
+        "cancelled_by",
+        # The catalogue session a place asked this time for, shown with the booking.
+        "session_place__session__activity",
     ).prefetch_related(
         Prefetch(
             "cover_assignments",

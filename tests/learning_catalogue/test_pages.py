@@ -426,3 +426,14 @@ def test_managers_reach_their_peoples_needs_from_the_team_planner(client, world)
     client.force_login(world.manager_a)
     page = client.get(reverse("planner:team-planner", args=[world.team_a.pk])).text
     assert reverse("learning_catalogue:person-needs", args=[world.practitioner_a.pk]) in page
+
+
+def test_the_protected_time_a_place_asked_for_links_back_to_the_session(client, world):
+    session = make_session(world.organisation)
+    client.force_login(world.practitioner_a)
+    client.post(reverse("learning_catalogue:session-book", args=[session.pk]))
+    booking = SessionPlace.objects.get(person=world.practitioner_a).protected_time
+    client.force_login(world.manager_a)
+    page = client.get(reverse("planner:booking", args=[booking.pk])).text
+    assert reverse("learning_catalogue:activity", args=[session.activity_id]) in page
+    assert "Catalogue session" in page

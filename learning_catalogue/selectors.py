@@ -250,30 +250,54 @@ class NeedRow:
 def needs_by_topic(user: Person, teams: list[Team], topic_ids: list[int]) -> list[NeedRow]:
     """For each team (with every team below it) and topic: how many of its current people
     have a learning need on the topic, as a share of the team. A team of fewer than five
-    people is suppressed whole; counts of one to four show as "fewer than five"."""
-    rows = []
-    visible = access.people_visible_to(user)
-    for team in teams:
-        members = (
-            Membership.objects.current()
-            .filter(team__path__startswith=team.path, person__in=visible.values("pk"))
-            .values("person_id")
+    people is suppressed whole; counts of one to four show as "fewer than five".
+
+    Two queries whatever the number of teams: each team is one filtered count (its subtree by
+    materialised path) over the current memberships of the people the user may see."""
+    if not teams:
+        return []
+    today = timezone.localdate()
+    visible = access.people_visible_to(user).filter(is_active=True).values("pk")
+    current = Q(end_date__isnull=True) | Q(end_date__gte=today), Q(start_date__lte=today)
+    headcounts = Membership.objects.filter(*current, person__in=visible).aggregate(
+        **{
+            f"team_{team.pk}": Count(
+                "person_id", filter=Q(team__path__startswith=team.path), distinct=True
+            )
+            for team in teams
+        }
+    )
+    needs: dict[int, dict[str, int]] = {
+        row.pop("topic_id"): row
+        for row in LearningNeed.objects.filter(
+            Q(person__memberships__end_date__isnull=True)
+            | Q(person__memberships__end_date__gte=today),
+            person__memberships__start_date__lte=today,
+            person__in=visible,
+            topic_id__in=topic_ids,
         )
-        headcount = Person.objects.filter(pk__in=members, is_active=True).count()
+        .values("topic_id")
+        .annotate(
+            **{
+                f"team_{team.pk}": Count(
+                    "person_id",
+                    filter=Q(person__memberships__team__path__startswith=team.path),
+                    distinct=True,
+                )
+                for team in teams
+            }
+        )
+    }
+    rows = []
+    for team in teams:
+        key = f"team_{team.pk}"
+        headcount = headcounts[key]
         if headcount < SMALLEST_GROUP:
             rows.append(NeedRow(team.name, headcount, True, {}))
             continue
-        counts = dict(
-            LearningNeed.objects.filter(
-                person__in=members, person__is_active=True, topic_id__in=topic_ids
-            )
-            .values("topic_id")
-            .annotate(people=Count("person_id", distinct=True))
-            .values_list("topic_id", "people")
-        )
         cells = {}
         for topic_id in topic_ids:
-            people = counts.get(topic_id, 0)
+            people = needs.get(topic_id, {}).get(key, 0)
             cells[topic_id] = (
                 NeedCell(people, round(100 * people / headcount))
                 if shown(people)

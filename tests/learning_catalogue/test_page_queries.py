@@ -71,3 +71,19 @@ def test_list_pages_cost_the_same_for_3_and_30_rows(client, world, who, name, ta
     few = queries(client, person, url)
     add_rows(world, 27, session)
     assert queries(client, person, url) == few
+
+
+def test_needs_by_team_costs_the_same_for_3_and_30_services(client, world):
+    from teams.models import Team
+    from tests.factories import TeamFactory
+
+    def add_services(count: int) -> None:
+        for _ in range(count):
+            service = TeamFactory(organisation=world.organisation, kind=Team.Kind.SERVICE)
+            PersonFactory(organisation=world.organisation, team=service)
+
+    url = reverse("learning_catalogue:needs-summary")
+    add_services(3)
+    few = queries(client, world.ld_lead, url)
+    add_services(27)
+    assert queries(client, world.ld_lead, url) == few

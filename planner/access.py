@@ -12,6 +12,7 @@ view, endpoint, service and task.
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
 from planner.models import Absence, AllowanceRule, Booking, CoverAssignment
@@ -59,6 +60,15 @@ def can_decide(user: Viewer, booking: Booking) -> bool:
     """Approve, decline, arrange cover, cancel for the team, record attendance: the person's
     manager, and never the person themselves, so nobody approves their own request."""
     return booking.person_id != user.pk and manages(user, booking.person)
+
+
+def require_decider(user: Viewer, booking: Booking, *, what: str) -> None:
+    """Refuses anyone but the person's manager, saying so: nobody decides on ``what`` (their
+    protected time, their cover) for themselves."""
+    if booking.person_id == user.pk:
+        raise PermissionDenied(f"You cannot decide on your own {what}; your manager does.")
+    if not can_decide(user, booking):
+        raise PermissionDenied(f"Only the person's manager can decide on their {what}.")
 
 
 def can_cancel(user: Viewer, booking: Booking) -> bool:

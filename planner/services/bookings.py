@@ -266,18 +266,9 @@ def _locked(booking: Booking, allowed: tuple[str, ...], refusal: str) -> Booking
     return locked
 
 
-def _require_decider(actor: Person, booking: Booking) -> None:
-    if booking.person_id == actor.pk:
-        raise PermissionDenied("You cannot decide on your own protected time; your manager does.")
-    _require(
-        planner_access.can_decide(actor, booking),
-        "Only the person's manager can decide on their protected time.",
-    )
-
-
 @transaction.atomic
 def booking_approve(*, actor: Person, booking: Booking) -> Booking:
-    _require_decider(actor, booking)
+    planner_access.require_decider(actor, booking, what="protected time")
     booking = _locked(
         booking, (BookingStatus.REQUESTED,), "Only a requested booking can be approved."
     )
@@ -298,7 +289,7 @@ def booking_approve(*, actor: Person, booking: Booking) -> Booking:
 
 @transaction.atomic
 def booking_decline(*, actor: Person, booking: Booking, reason: str) -> Booking:
-    _require_decider(actor, booking)
+    planner_access.require_decider(actor, booking, what="protected time")
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": "Enter why you are declining the request."})
@@ -348,7 +339,7 @@ def booking_confirm(
 ) -> Booking:
     """Confirms an approved booking once cover is arranged (at least one colleague, every
     conflict resolved or accepted), or with the manager's reason why no cover is needed."""
-    _require_decider(actor, booking)
+    planner_access.require_decider(actor, booking, what="protected time")
     booking = _locked(
         booking, (BookingStatus.APPROVED,), "Only an approved booking can be confirmed."
     )
@@ -387,7 +378,7 @@ def booking_record_attendance(
 ) -> Booking:
     """Attended (all its minutes), partly attended (the minutes given) or did not attend (0),
     once the booking has started; a later correction is recorded the same way."""
-    _require_decider(actor, booking)
+    planner_access.require_decider(actor, booking, what="protected time")
     if status not in ATTENDANCE_STATUSES:
         raise ValidationError({"status": "Choose whether they attended."})
     booking = _locked(

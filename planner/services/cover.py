@@ -78,13 +78,6 @@ def _clean_duties(duties: Iterable[str], case_list_reference: str) -> list[str]:
     return [duty for duty in CoverDuty.values if duty in chosen]
 
 
-def _require_decider(actor: Person, booking: Booking) -> None:
-    if booking.person_id == actor.pk:
-        raise PermissionDenied("You cannot arrange cover for your own protected time.")
-    if not planner_access.can_decide(actor, booking):
-        raise PermissionDenied("Only the person's manager can arrange their cover.")
-
-
 @transaction.atomic
 def cover_assign(
     *,
@@ -98,7 +91,7 @@ def cover_assign(
     """Asks a colleague to cover a booking. With conflicts it is refused (``CoverConflictError``
     listing every one) unless ``accept_conflicts_reason`` says why to go ahead; then the
     conflicts, the reason and who accepted them are kept with the cover."""
-    _require_decider(actor, booking)
+    planner_access.require_decider(actor, booking, what="cover")
     case_list_reference = (case_list_reference or "").strip()
     accept_conflicts_reason = (accept_conflicts_reason or "").strip()
     if not planner_access.cover_candidates_for(actor).filter(pk=colleague.pk).exists():
@@ -177,7 +170,7 @@ def cover_acknowledge(*, actor: Person, assignment: CoverAssignment) -> CoverAss
 def cover_withdraw(*, actor: Person, assignment: CoverAssignment) -> CoverAssignment:
     """The manager takes the colleague off this cover; the row stays for the booking's
     history."""
-    _require_decider(actor, assignment.booking)
+    planner_access.require_decider(actor, assignment.booking, what="cover")
     assignment = CoverAssignment.objects.select_for_update().get(pk=assignment.pk)
     if assignment.status == CoverStatus.WITHDRAWN:
         raise ValidationError("This cover has already been withdrawn.")

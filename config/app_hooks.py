@@ -7,7 +7,9 @@ An app opts in by defining, in its own modules:
 - ``<app>.demo.extend_scale(*, organisation, stdout)``: called by ``seed_scale`` after the
   synthetic organisation's people are created, inside the same transaction;
 - ``<app>.navigation.menu_items(user)``: (URL name, label) pairs for the user's menu, shown
-  after Home.
+  after Home;
+- ``<app>.home.home_panels(user)``: (template, context) pairs the home page includes, each
+  template reading its context as ``panel``.
 
 Apps are visited in ``INSTALLED_APPS`` order, so an app can rely on the data of those before it.
 """

@@ -28,6 +28,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_tables2 import RequestConfig
 
 from config.api_errors import error_body
+from config.app_hooks import app_functions
 from teams import access, selectors, services
 from teams.filters import AuditFilter, PersonFilter, filters_in_use
 from teams.forms import (
@@ -110,6 +111,9 @@ def home(request: HttpRequest) -> HttpResponse:
         context["counts"] = selectors.organisation_counts(user)
     if context["is_org_admin"]:
         context["recent_audit"] = selectors.recent_audit(user)
+    context["app_panels"] = [
+        panel for home_panels in app_functions("home", "home_panels") for panel in home_panels(user)
+    ]
     return render(request, "home.html", context)
 
 

@@ -437,3 +437,24 @@ def test_the_protected_time_a_place_asked_for_links_back_to_the_session(client, 
     page = client.get(reverse("planner:booking", args=[booking.pk])).text
     assert reverse("learning_catalogue:activity", args=[session.activity_id]) in page
     assert "Catalogue session" in page
+
+
+def test_home_shows_a_place_waiting_to_be_taken_and_the_next_session(client, world):
+    session = make_session(world.organisation)
+    SessionPlace.objects.create(
+        session=session,
+        person=world.practitioner_a,
+        status=PlaceStatus.OFFERED,
+        offer_expires_at=timezone.now() + datetime.timedelta(hours=20),
+    )
+    booked = make_session(world.organisation)
+    SessionPlace.objects.create(
+        session=booked, person=world.practitioner_a, status=PlaceStatus.BOOKED
+    )
+    client.force_login(world.practitioner_a)
+    page = client.get(reverse("home")).text
+    assert "A place is free for you" in page
+    assert "Next: <a" in page
+    client.force_login(world.practitioner_b)
+    page = client.get(reverse("home")).text
+    assert "A place is free for you" not in page and "No sessions booked." in page

@@ -263,14 +263,20 @@ def lists(request: HttpRequest) -> HttpResponse:
 def _lists_context(request: HttpRequest, **forms: object) -> dict[str, object]:
     organisation = request.user.organisation_id
     return {
+        "sections": [
+            {
+                "heading": model._meta.verbose_name_plural.capitalize(),
+                "label": model._meta.verbose_name,
+                "kind": kind,
+                "items": model.objects.filter(organisation_id=organisation),
+                "form": forms.get(kind) or ListItemForm(prefix=kind),
+            }
+            for kind, model in LIST_MODELS.items()
+        ],
         "settings_form": forms.get("settings")
         or CatalogueSettingsForm(
             initial={"offer_hours": session_services.offer_hours_of(organisation)}
         ),
-        "formats": Format.objects.filter(organisation_id=organisation),
-        "topics": Topic.objects.filter(organisation_id=organisation),
-        "format_form": forms.get("formats") or ListItemForm(prefix="formats"),
-        "topic_form": forms.get("topics") or ListItemForm(prefix="topics"),
     }
 
 

@@ -14,7 +14,7 @@ from integrations.forms import StaffListUploadForm
 from integrations.models import ImportBatch
 from integrations.spreadsheets.people_import import COLUMNS
 from integrations.spreadsheets.people_template import people_template_workbook
-from integrations.spreadsheets.reading import FileProblem
+from integrations.spreadsheets.reading import FileProblem, upload_content
 from teams.views import people_admin_required
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -29,7 +29,7 @@ def people_import(request: HttpRequest) -> HttpResponse:
         upload = form.cleaned_data["file"]
         try:
             batch = services.import_batch_create(
-                actor=request.user, filename=upload.name, content=upload.read()
+                actor=request.user, filename=upload.name, content=upload_content(upload)
             )
         except FileProblem as problem:
             form.add_error("file", str(problem))

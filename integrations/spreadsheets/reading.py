@@ -8,6 +8,7 @@ import zipfile
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
@@ -28,6 +29,13 @@ class Table:
 
 def _mebibytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
+
+
+def upload_content(upload: UploadedFile) -> bytes:
+    """The uploaded file's bytes, once its name and size pass ``check_upload``: an oversize
+    or wrong kind of file is refused before it is read into memory."""
+    check_upload(upload.name or "", upload.size or 0)
+    return upload.read()
 
 
 def check_upload(name: str, size: int) -> None:

@@ -18,7 +18,7 @@ from integrations.spreadsheets.catalogue_import import (
     catalogue_import_plan,
 )
 from integrations.spreadsheets.people_import import RowError
-from integrations.spreadsheets.reading import FileProblem, check_upload
+from integrations.spreadsheets.reading import FileProblem, upload_content
 from learning_catalogue import access as catalogue_access
 from teams.api.common import caller, visible
 from teams.models import Person
@@ -132,9 +132,8 @@ def catalogue_imports_create(request: HttpRequest, file: File[UploadedFile]) -> 
     actor = caller(request)
     _require_publisher(actor)
     try:
-        check_upload(file.name or "", file.size or 0)
         batch = catalogue_import_batch_create(
-            actor=actor, filename=file.name or "catalogue.xlsx", content=file.read()
+            actor=actor, filename=file.name or "catalogue.xlsx", content=upload_content(file)
         )
     except FileProblem as problem:
         raise ValidationError({"file": str(problem)}) from problem

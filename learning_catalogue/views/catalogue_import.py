@@ -28,7 +28,7 @@ from integrations.spreadsheets.catalogue_import import (
     catalogue_import_batch_create,
     catalogue_import_plan,
 )
-from integrations.spreadsheets.reading import FileProblem, check_upload
+from integrations.spreadsheets.reading import FileProblem, upload_content
 from learning_catalogue.access import activities_visible_to, can_publish
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -63,10 +63,8 @@ def catalogue_import(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            # Size and kind first, so an oversize upload is never read into memory.
-            check_upload(upload.name, upload.size)
             batch = catalogue_import_batch_create(
-                actor=request.user, filename=upload.name, content=upload.read()
+                actor=request.user, filename=upload.name, content=upload_content(upload)
             )
         except FileProblem as problem:
             form.add_error("file", str(problem))

@@ -16,7 +16,7 @@ from integrations.forms import AbsencesUploadForm
 from integrations.models import ImportBatch
 from integrations.spreadsheets.absences_import import COLUMNS
 from integrations.spreadsheets.absences_template import absences_template_workbook
-from integrations.spreadsheets.reading import FileProblem, check_upload
+from integrations.spreadsheets.reading import FileProblem, upload_content
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ROWS_PER_PAGE = 100
@@ -35,10 +35,8 @@ def absence_import(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            # Size and kind first, so an oversize upload is never read into memory.
-            check_upload(upload.name, upload.size)
             batch = services.absence_import_batch_create(
-                actor=request.user, filename=upload.name, content=upload.read()
+                actor=request.user, filename=upload.name, content=upload_content(upload)
             )
         except FileProblem as problem:
             form.add_error("file", str(problem))

@@ -12,12 +12,14 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ninja import NinjaAPI
 
 # The request locations ninja puts first in an error's "loc"; the client only cares about the
@@ -235,3 +237,28 @@ def document_errors(schema: dict) -> dict:
                     },
                 )
     return schema
+
+
+class ApiMethodNotAllowedMiddleware:
+    """django-ninja answers a method a path does not take with a plain-text 405; scripts get
+    the API's error shape instead, with the ``Allow`` header kept."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            response.status_code == 405
+            and request.path.startswith("/api/")
+            and not response.get("Content-Type", "").startswith("application/json")
+        ):
+            allowed = response.get("Allow", "")
+            body = error_body(
+                status=405,
+                message=f"This address does not take {request.method}; it takes {allowed}.",
+            )
+            json_response = JsonResponse(body, status=405)
+            json_response["Allow"] = allowed
+            return json_response
+        return response

@@ -105,3 +105,12 @@ def test_an_unknown_page_outside_the_api_is_still_a_page(world, client):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert b"<html" in response.content
+
+
+def test_a_method_an_address_does_not_take_gets_the_error_shape(api, world):
+    response = api.as_(world.practitioner_a).delete("/catalogue/formats")
+    assert response.status_code == 405
+    error = error_of(response)
+    assert error["code"] == "method_not_allowed"
+    assert "GET" in response["Allow"] and "POST" in response["Allow"]
+    assert "does not take DELETE" in error["message"]

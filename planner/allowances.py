@@ -91,6 +91,8 @@ class _Rules:
         self.by_team: dict[int, list[AllowanceRule]] = defaultdict(list)
         self.by_stage: dict[str, list[AllowanceRule]] = defaultdict(list)
         self.organisation: list[AllowanceRule] = []
+        self._answers: dict[tuple, AllowanceRule | None] = {}
+        self._ancestors: dict[tuple[str, ...], list[int]] = {}
         for rule in sorted(rules, key=lambda rule: (rule.effective_from, rule.pk), reverse=True):
             if rule.scope == AllowanceScope.PERSON:
                 self.by_person[rule.person_id].append(rule)
@@ -108,19 +110,26 @@ class _Rules:
     def for_day(
         self, person: Person, team_paths: list[str], day: datetime.date
     ) -> AllowanceRule | None:
+        """The rule in force for the person that day. People with no rule of their own share
+        the answer with everyone at their career stage in the same teams, so a team of a
+        thousand is worked out once a day, not a thousand times."""
+        key = (
+            person.pk if person.pk in self.by_person else None,
+            person.career_stage,
+            tuple(team_paths),
+            day,
+        )
+        if key not in self._answers:
+            self._answers[key] = self._find(person, key[2], day)
+        return self._answers[key]
+
+    def _find(
+        self, person: Person, team_paths: tuple[str, ...], day: datetime.date
+    ) -> AllowanceRule | None:
         found = self._in_force(self.by_person.get(person.pk, []), day)
         if found is not None:
             return found
-        # The nearest team first: a team's own rule beats its service's.
-        ancestors = sorted(
-            {
-                (depth, team_id)
-                for path in team_paths
-                for depth, team_id in enumerate(_team_ids(path))
-            },
-            reverse=True,
-        )
-        for _depth, team_id in ancestors:
+        for team_id in self._nearest_first(team_paths):
             found = self._in_force(self.by_team.get(team_id, []), day)
             if found is not None:
                 return found
@@ -128,6 +137,23 @@ class _Rules:
         if found is not None:
             return found
         return self._in_force(self.organisation, day)
+
+    def _nearest_first(self, team_paths: tuple[str, ...]) -> list[int]:
+        """The teams' ids and their ancestors', nearest first: a team's own rule beats its
+        service's."""
+        if team_paths not in self._ancestors:
+            self._ancestors[team_paths] = [
+                team_id
+                for _depth, team_id in sorted(
+                    {
+                        (depth, team_id)
+                        for path in team_paths
+                        for depth, team_id in enumerate(_team_ids(path))
+                    },
+                    reverse=True,
+                )
+            ]
+        return self._ancestors[team_paths]
 
 
 def _team_ids(path: str) -> list[int]:
@@ -179,6 +205,7 @@ def allowances_for(
     period_days = (last_day - first_day).days + 1
     standard_week = Decimal(organisation.standard_weekly_minutes)
     found: dict[int, Allowance | None] = {}
+    described: dict[int, str] = {}
     for person in people:
         total = Decimal(0)
         sources: dict[str, None] = {}
@@ -193,7 +220,9 @@ def allowances_for(
                 rule = rules.for_day(person, team_paths, day)
                 pattern = calendar.pattern_on(person.pk, day)
                 if rule is not None:
-                    sources[describe(rule)] = None
+                    if rule.pk not in described:
+                        described[rule.pk] = describe(rule)
+                    sources[described[rule.pk]] = None
                     if rule.percent_of_contracted is not None:
                         contracted = (
                             0

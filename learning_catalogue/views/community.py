@@ -235,8 +235,18 @@ def needs_summary(request: HttpRequest) -> HttpResponse:
     )
     for team, row in zip(teams, rows, strict=True):
         row.team_id = team.pk if team.pk in has_children else None
+    # A topic a line and a group a column: there are more topics than groups on a level.
+    by_topic = [
+        (topic, [None if row.suppressed else row.ordered_cells[index] for row in rows])
+        for index, topic in enumerate(topics)
+    ]
     return render(
         request,
         "learning_catalogue/needs_summary.html",
-        {"rows": rows, "topics": topics, "smallest_group": SMALLEST_GROUP, "within": within},
+        {
+            "rows": rows,
+            "by_topic": by_topic,
+            "smallest_group": SMALLEST_GROUP,
+            "within": within,
+        },
     )

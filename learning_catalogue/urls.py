@@ -1,4 +1,5 @@
-"""Catalogue pages, under /learning/."""
+"""Catalogue pages, under /learning/: the catalogue itself, "My learning" under my/ and
+publishing under manage/, so the menu marks the section a page belongs to."""
 
 from django.urls import path
 
@@ -17,8 +18,8 @@ urlpatterns = [
     path("activities/<int:pk>/", browse.activity_detail, name="activity"),
     path("activities/<int:pk>/save/", browse.activity_save_to_list, name="activity-save"),
     path("activities/<int:pk>/rate/", browse.activity_rate, name="activity-rate"),
-    path("my-list/", browse.my_list, name="my-list"),
-    path("my-places/", places.my_places, name="my-places"),
+    path("my/list/", browse.my_list, name="my-list"),
+    path("my/", places.my_places, name="my-places"),
     path("sessions/<int:pk>/", places.session_detail, name="session"),
     path("sessions/<int:pk>/book/", places.session_book, name="session-book"),
     path("sessions/<int:pk>/reservations/", places.reservation_set, name="reservation-set"),
@@ -37,12 +38,12 @@ urlpatterns = [
     path("manage/settings/", manage.settings_update, name="settings"),
     path("manage/lists/<str:kind>/add/", manage.list_item_add, name="list-item-add"),
     path("manage/lists/<str:kind>/<int:pk>/", manage.list_item_edit, name="list-item"),
-    path("suggestions/", community.suggestions, name="suggestions"),
+    path("my/suggestions/", community.suggestions, name="suggestions"),
     path("suggestions/<int:pk>/accept/", community.suggestion_accept, name="suggestion-accept"),
     path("suggestions/<int:pk>/decline/", community.suggestion_decline, name="suggestion-decline"),
-    path("needs/", community.my_needs, name="my-needs"),
+    path("my/needs/", community.my_needs, name="my-needs"),
     path("needs/<int:pk>/", community.need_edit, name="need-edit"),
-    path("needs/summary/", community.needs_summary, name="needs-summary"),
+    path("manage/needs/", community.needs_summary, name="needs-summary"),
     path("people/<int:pk>/needs/", community.person_needs, name="person-needs"),
     *catalogue_import.urlpatterns,
 ]

@@ -58,12 +58,16 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     if user is None or not user.is_authenticated:
         return {"organisation": None, "nav_items": []}
     path = request.path
-    nav_items = []
-    for url_name, label in _menu(user):
-        url = reverse(url_name)
-        # A section is current on its own page and the pages below it; Home only on itself.
-        current = path == url if url_name == "home" else path.startswith(url)
-        nav_items.append(NavItem(label=label, url=url, current=current))
+    menu = [(label, reverse(url_name), url_name == "home") for url_name, label in _menu(user)]
+    # A section is current on its own page and the pages below it, Home only on itself; when
+    # sections nest (the catalogue and "My learning" within it) the nearest one is current.
+    matches = [
+        url for _label, url, exact in menu if (path == url if exact else path.startswith(url))
+    ]
+    current_url = max(matches, key=len, default=None)
+    nav_items = [
+        NavItem(label=label, url=url, current=url == current_url) for label, url, _exact in menu
+    ]
     organisation = user.organisation
     return {
         "organisation": organisation,

@@ -458,3 +458,21 @@ def test_home_shows_a_place_waiting_to_be_taken_and_the_next_session(client, wor
     client.force_login(world.practitioner_b)
     page = client.get(reverse("home")).text
     assert "A place is free for you" not in page and "No sessions booked." in page
+
+
+@pytest.mark.parametrize(
+    ("name", "who", "section"),
+    [
+        ("learning_catalogue:catalogue", "practitioner_a", "Learning catalogue"),
+        ("learning_catalogue:my-list", "practitioner_a", "My learning"),
+        ("learning_catalogue:my-needs", "practitioner_a", "My learning"),
+        ("learning_catalogue:manage", "ld_lead", "Publish learning"),
+        ("learning_catalogue:needs-summary", "ld_lead", "Publish learning"),
+    ],
+)
+def test_the_menu_marks_the_nearest_section(client, world, name, who, section):
+    client.force_login(getattr(world, who))
+    current = [
+        item.label for item in client.get(reverse(name)).context["nav_items"] if item.current
+    ]
+    assert current == [section]

@@ -18,7 +18,7 @@ from learning_catalogue.models import (
 )
 from learning_catalogue.selectors import AUDIENCE_ME, SORTS, CatalogueFilters
 from planner.forms import TimeField, london
-from teams.forms import date_field
+from teams.forms import ManyOptionsSelect, date_field
 from teams.models import CareerStage, Organisation, PersonQuerySet, Role
 from teams.models.organisation import TeamQuerySet
 
@@ -238,7 +238,9 @@ class CancelSessionForm(forms.Form):
 
 
 class ReservationForm(forms.Form):
-    team = forms.ModelChoiceField(label="Team", queryset=None, empty_label="Choose a team")
+    team = forms.ModelChoiceField(
+        label="Team", queryset=None, empty_label="Choose a team", widget=ManyOptionsSelect
+    )
     places = forms.IntegerField(
         label="Places kept for the team",
         min_value=0,

@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from teams import access
-from teams.forms import DateInput
+from teams.forms import DateInput, ManyOptionsSelect
 from teams.models import (
     AuditEntry,
     CareerStage,
@@ -28,6 +28,7 @@ class PersonFilter(django_filters.FilterSet):
         queryset=Team.objects.none(),
         method="filter_team",
         empty_label="Any team",
+        widget=ManyOptionsSelect,
     )
     role = django_filters.ChoiceFilter(
         label="Role", choices=Role.choices, method="filter_role", empty_label="Any role"

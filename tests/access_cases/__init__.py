@@ -51,6 +51,18 @@ def page_expect(
     )
 
 
+# Every signed-in visitor opens it (anonymous visitors are sent to sign in).
+SIGNED_IN = page_expect()
+# Buttons that only POST: a GET is refused before anything is looked up.
+POST_ONLY = page_expect(
+    practitioner=NOT_ALLOWED,
+    other_manager=NOT_ALLOWED,
+    ld_lead=NOT_ALLOWED,
+    org_admin=NOT_ALLOWED,
+    outsider=NOT_ALLOWED,
+)
+
+
 def api_expect(
     *,
     practitioner: int,

@@ -14,18 +14,10 @@ from learning_catalogue.models import (
     Suggestion,
     Topic,
 )
-from tests.access_cases import FORBIDDEN, NOT_ALLOWED, NOT_FOUND, page_expect
+from tests.access_cases import FORBIDDEN, NOT_FOUND, POST_ONLY, SIGNED_IN, page_expect
 from tests.integrations.staff_files import xlsx
 from tests.learning_catalogue.helpers import make_session
 
-SIGNED_IN = page_expect()
-POST_ONLY = page_expect(
-    practitioner=NOT_ALLOWED,
-    other_manager=NOT_ALLOWED,
-    ld_lead=NOT_ALLOWED,
-    org_admin=NOT_ALLOWED,
-    outsider=NOT_ALLOWED,
-)
 # Publishing pages with no object of ours in the URL: every L&D lead and org admin, each for
 # their own organisation.
 PUBLISHERS = page_expect(practitioner=FORBIDDEN, other_manager=FORBIDDEN)

@@ -4,10 +4,9 @@ a booking of practitioner A's, and Team A itself."""
 from __future__ import annotations
 
 from integrations.services import absence_import_batch_create
-from tests.access_cases import FORBIDDEN, NOT_ALLOWED, NOT_FOUND, page_expect
+from tests.access_cases import FORBIDDEN, NOT_FOUND, POST_ONLY, SIGNED_IN, page_expect
 from tests.planner.page_helpers import make_absence, make_booking, make_cover, this_monday
 
-SIGNED_IN = page_expect()
 # Practitioners have no planner; Ben (Team B's manager) cannot see Team A; L&D and admins read it.
 TEAM_A_PLANNER = page_expect(practitioner=FORBIDDEN, other_manager=NOT_FOUND, outsider=NOT_FOUND)
 
@@ -19,14 +18,6 @@ DECISION = page_expect(
     ld_lead=FORBIDDEN,
     org_admin=FORBIDDEN,
     outsider=NOT_FOUND,
-)
-# Buttons that only POST: a GET is refused before anything is looked up.
-POST_ONLY = page_expect(
-    practitioner=NOT_ALLOWED,
-    other_manager=NOT_ALLOWED,
-    ld_lead=NOT_ALLOWED,
-    org_admin=NOT_ALLOWED,
-    outsider=NOT_ALLOWED,
 )
 
 

@@ -19,6 +19,7 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Sum,
     TextField,
     When,
 )
@@ -27,13 +28,17 @@ from django.utils import timezone
 
 from learning_catalogue import access as catalogue_access
 from learning_catalogue.models import (
+    HOLDING_PLACE_STATUSES,
     Activity,
     ActivityStatus,
     DeliveryMode,
     LearningNeed,
+    PlaceStatus,
     Rating,
     SavedActivity,
     Session,
+    SessionPlace,
+    SessionReservation,
 )
 from learning_catalogue.search import search
 from teams import access
@@ -76,6 +81,38 @@ def _upcoming_sessions(now: datetime.datetime) -> QuerySet[Session]:
     return Session.objects.filter(
         activity=OuterRef("pk"), cancelled_at=None, start__gt=now
     ).order_by("start", "id")
+
+
+def _counted(places: QuerySet[SessionPlace]) -> Coalesce:
+    """How many of ``places`` each session has, as a subquery so rows never multiply."""
+    counted = places.values("session").annotate(n=Count("pk")).values("n")[:1]
+    return Coalesce(Subquery(counted), 0, output_field=IntegerField())
+
+
+def with_places(sessions: QuerySet[Session]) -> QuerySet[Session]:
+    """Sessions with their seats counted: ``reserved_places`` (kept for teams),
+    ``booked_places`` (booked or on offer), ``open_places_held`` (of those, not a team's) and
+    ``waiting``. ``places_left`` reads them."""
+    places = SessionPlace.objects.filter(session=OuterRef("pk"))
+    holding = places.filter(status__in=HOLDING_PLACE_STATUSES)
+    reserved = (
+        SessionReservation.objects.filter(session=OuterRef("pk"))
+        .values("session")
+        .annotate(total=Sum("places"))
+        .values("total")[:1]
+    )
+    return sessions.annotate(
+        reserved_places=Coalesce(Subquery(reserved), 0, output_field=IntegerField()),
+        booked_places=_counted(holding),
+        open_places_held=_counted(holding.filter(reserved_for=None)),
+        waiting=_counted(places.filter(status=PlaceStatus.WAITING)),
+    )
+
+
+def places_left(session: Session) -> int:
+    """Seats anyone may book (a team's kept places are not), from ``with_places``; the same
+    sum ``services.sessions.open_places`` makes under the session's lock."""
+    return max(0, session.capacity - session.reserved_places - session.open_places_held)
 
 
 def annotated(activities: QuerySet[Activity], user: Person) -> QuerySet[Activity]:

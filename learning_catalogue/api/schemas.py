@@ -23,7 +23,13 @@ from learning_catalogue.models import (
     SuggestionKind,
     SuggestionStatus,
 )
-from learning_catalogue.selectors import ANY_STATUS, AUDIENCE_ME, FEWEST_RATINGS_SHOWN, SORTS
+from learning_catalogue.selectors import (
+    ANY_STATUS,
+    AUDIENCE_ME,
+    FEWEST_RATINGS_SHOWN,
+    SORTS,
+    places_left,
+)
 from teams.models import CareerStage, Role
 from teams.schemas import Input, Patch, PersonRef
 
@@ -208,7 +214,7 @@ class SessionOut(Schema):
 
     @staticmethod
     def resolve_places_left(session: Session) -> int:
-        return max(0, session.capacity - session.reserved_places - session.open_places_held)
+        return places_left(session)
 
 
 class SessionIn(Input):

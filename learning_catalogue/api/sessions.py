@@ -7,8 +7,7 @@ Every write goes through ``learning_catalogue.services.sessions``.
 Times are ISO 8601; a time without an offset is read as London time, as people type it.
 """
 
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Query, Router, Status
@@ -30,12 +29,10 @@ from learning_catalogue.api.schemas import (
     SessionPatch,
 )
 from learning_catalogue.models import (
-    HOLDING_PLACE_STATUSES,
-    PlaceStatus,
     Session,
     SessionPlace,
-    SessionReservation,
 )
+from learning_catalogue.selectors import with_places
 from learning_catalogue.services import sessions as session_services
 from teams import access
 from teams.api.common import caller, fields_named, visible
@@ -47,33 +44,11 @@ router = Router(tags=["learning catalogue"])
 SESSION_FIELDS = ("start", "end", "capacity", "online_link", "venue", "booking_deadline")
 
 
-def _counted(places: QuerySet[SessionPlace]) -> Coalesce:
-    """How many of ``places`` each session has, as a subquery so rows never multiply."""
-    counted = places.values("session").annotate(n=Count("pk")).values("n")[:1]
-    return Coalesce(Subquery(counted), 0, output_field=IntegerField())
-
-
 def _sessions(actor: Person) -> QuerySet[Session]:
     """Sessions the caller may see, with the counts ``SessionOut`` shows, in one query."""
-    places = SessionPlace.objects.filter(session=OuterRef("pk"))
-    holding = places.filter(status__in=HOLDING_PLACE_STATUSES)
-    reserved = (
-        SessionReservation.objects.filter(session=OuterRef("pk"))
-        .values("session")
-        .annotate(total=Sum("places"))
-        .values("total")[:1]
-    )
-    return (
-        catalogue_access.sessions_visible_to(actor)
-        .select_related("activity")
-        .annotate(
-            reserved_places=Coalesce(Subquery(reserved), 0, output_field=IntegerField()),
-            booked_places=_counted(holding),
-            open_places_held=_counted(holding.filter(reserved_for=None)),
-            waiting=_counted(places.filter(status=PlaceStatus.WAITING)),
-        )
-        .order_by("start", "pk")
-    )
+    return with_places(
+        catalogue_access.sessions_visible_to(actor).select_related("activity")
+    ).order_by("start", "pk")
 
 
 def _session(actor: Person, session_id: int) -> Session:

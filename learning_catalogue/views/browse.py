@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,10 +17,8 @@ from learning_catalogue import access as catalogue_access
 from learning_catalogue.forms import BrowseForm, RatingForm
 from learning_catalogue.models import (
     ACTIVE_PLACE_STATUSES,
-    HOLDING_PLACE_STATUSES,
     Activity,
     ActivityStatus,
-    PlaceStatus,
     Rating,
     SavedActivity,
     Session,
@@ -32,8 +29,10 @@ from learning_catalogue.selectors import (
     annotated,
     browse,
     comments_for,
+    places_left,
     rating_summary,
     recommended_for,
+    with_places,
 )
 from learning_catalogue.services import feedback
 from learning_catalogue.services.activities import TRANSITIONS
@@ -78,16 +77,8 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 
 
 def _sessions(activity: Activity, user: Person) -> list[Session]:
-    """Upcoming sessions with their seats left and the visitor's own place, in one query."""
-    now = timezone.now()
-    sessions = (
-        activity.sessions.filter(end__gt=now)
-        .annotate(
-            held=Count("places", filter=Q(places__status__in=HOLDING_PLACE_STATUSES)),
-            waiting=Count("places", filter=Q(places__status=PlaceStatus.WAITING)),
-        )
-        .order_by("start", "pk")
-    )
+    """Sessions not yet over with their seats left and the visitor's own place."""
+    sessions = with_places(activity.sessions.filter(end__gt=timezone.now())).order_by("start", "pk")
     mine = {
         place.session_id: place
         for place in SessionPlace.objects.filter(
@@ -97,7 +88,7 @@ def _sessions(activity: Activity, user: Person) -> list[Session]:
     rows = []
     for session in sessions:
         session.my_place = mine.get(session.pk)
-        session.places_left = max(0, session.capacity - session.held)
+        session.places_left = places_left(session)
         rows.append(session)
     return rows
 

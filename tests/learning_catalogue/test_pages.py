@@ -25,6 +25,7 @@ from learning_catalogue.models import (
     SuggestionStatus,
     Topic,
 )
+from learning_catalogue.services.sessions import reservation_set
 from planner.models import Booking, BookingPurpose, BookingStatus
 from planner.worktime import LONDON
 from teams.models import AuditEntry
@@ -476,3 +477,17 @@ def test_the_menu_marks_the_nearest_section(client, world, name, who, section):
         item.label for item in client.get(reverse(name)).context["nav_items"] if item.current
     ]
     assert current == [section]
+
+
+def test_places_kept_for_a_team_are_not_offered_to_everyone_on_the_page(client, world):
+    session = make_session(world.organisation, capacity=2)
+    reservation_set(actor=world.ld_lead, session=session, team=world.team_b, places=1)
+    SessionPlace.objects.create(
+        session=session, person=world.practitioner_a2, status=PlaceStatus.BOOKED
+    )
+    client.force_login(world.practitioner_a)
+    page = client.get(reverse("learning_catalogue:activity", args=[session.activity_id])).text
+    assert "Join the waiting list" in page and "Book a place" not in page
+    client.post(reverse("learning_catalogue:session-book", args=[session.pk]))
+    place = SessionPlace.objects.get(session=session, person=world.practitioner_a)
+    assert place.status == PlaceStatus.WAITING

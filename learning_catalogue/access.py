@@ -13,12 +13,14 @@ from django.db.models import Q, QuerySet
 from learning_catalogue.models import (
     Activity,
     ActivityStatus,
+    LearningNeed,
     Rating,
     SavedActivity,
     Session,
     SessionPlace,
+    Suggestion,
 )
-from planner.access import manages
+from planner.access import manages, people_managed_by
 from teams import access
 from teams.access import Viewer
 from teams.models import Person, Team
@@ -67,3 +69,33 @@ def can_allocate(user: Viewer, team: Team, person: Person) -> bool:
         and person.memberships.current().filter(team=team).exists()
         and manages(user, person)
     )
+
+
+def suggestions_visible_to(user: Viewer) -> QuerySet[Suggestion]:
+    """L&D leads and org admins triage the organisation's suggestions; everyone else sees
+    their own, with the reason when one is declined."""
+    if not user.is_authenticated:
+        return Suggestion.objects.none()
+    found = Suggestion.objects.filter(organisation_id=user.organisation_id)
+    return found if can_publish(user) else found.filter(suggested_by_id=user.pk)
+
+
+def can_record_needs_for(user: Viewer, person: Person) -> bool:
+    """A person records their own learning needs; their manager records and agrees them."""
+    return user.is_authenticated and (user.pk == person.pk or manages(user, person))
+
+
+def needs_listed_for(user: Viewer) -> QuerySet[LearningNeed]:
+    """The needs a person works with: their own and those of the people they manage. L&D see
+    needs only counted by team (``selectors.needs_by_topic``)."""
+    if not user.is_authenticated:
+        return LearningNeed.objects.none()
+    return LearningNeed.objects.filter(
+        Q(person_id=user.pk) | Q(person__in=people_managed_by(user).values("pk"))
+    )
+
+
+def needs_found_by(user: Viewer) -> QuerySet[LearningNeed]:
+    """Needs of anyone the user may see: found (so someone who may not change it is refused,
+    403) rather than not found (404, for people they cannot see at all)."""
+    return LearningNeed.objects.filter(person__in=access.people_visible_to(user).values("pk"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import (
     Avg,
     Case,
@@ -350,3 +351,35 @@ def needs_teams(user: Person) -> QuerySet[Team]:
     if access.sees_whole_organisation(user):
         return access.teams_visible_to(user).order_by("path")
     return access.teams_managed_by(user).order_by("path")
+
+
+# Groups a level shows at most: a directorate with more services than this is read in parts.
+MOST_GROUPS = 100
+
+
+@dataclass
+class NeedsLevel:
+    """One level of the organisation for needs by team: the group opened (None at the top),
+    its groups, and which of them have teams within to open."""
+
+    within: Team | None
+    teams: list[Team]
+    opens: set[int]
+
+
+def needs_level(user: Person, within: Team | None = None) -> NeedsLevel:
+    """Services first (L&D and org admins) or the user's own top teams (managers), then the
+    teams within one of them (found by the caller among ``needs_teams``), so a large
+    organisation is read a level at a time. PermissionDenied for someone with no teams."""
+    allowed = needs_teams(user)
+    if not allowed.exists():
+        raise PermissionDenied("Needs by team are for team managers, L&D leads and org admins.")
+    if within is not None:
+        teams = allowed.filter(parent=within)
+    elif access.sees_whole_organisation(user):
+        teams = allowed.filter(parent=None)
+    else:
+        teams = allowed.exclude(parent__in=allowed)
+    teams = list(teams.order_by("name", "pk")[:MOST_GROUPS])
+    opens = set(allowed.filter(parent__in=teams).values_list("parent_id", flat=True))
+    return NeedsLevel(within=within, teams=teams, opens=opens)

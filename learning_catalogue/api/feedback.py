@@ -6,7 +6,7 @@ groups suppressed). Every write goes through ``learning_catalogue.services.feedb
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import HttpRequest
 from ninja import Query, Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -43,12 +43,12 @@ from learning_catalogue.selectors import (
     annotated,
     comments_for,
     needs_by_topic,
+    needs_level,
     needs_teams,
     rating_summary,
     recommended_for,
 )
 from learning_catalogue.services import feedback as feedback_services
-from planner.access import people_managed_by
 from teams import access
 from teams.api.common import caller, fields_named, visible
 from teams.models import Person
@@ -163,10 +163,11 @@ def catalogue_comments_list(request: HttpRequest, activity_id: int) -> QuerySet[
 
 def _suggestions(actor: Person) -> QuerySet[Suggestion]:
     """L&D leads and org admins triage the organisation's; everyone else sees their own."""
-    found = Suggestion.objects.filter(organisation_id=actor.organisation_id)
-    if not catalogue_access.can_publish(actor):
-        found = found.filter(suggested_by_id=actor.pk)
-    return found.select_related("suggested_by", "topic").order_by("-created_at", "-pk")
+    return (
+        catalogue_access.suggestions_visible_to(actor)
+        .select_related("suggested_by", "topic")
+        .order_by("-created_at", "-pk")
+    )
 
 
 def _suggestion(actor: Person, suggestion_id: int) -> Suggestion:
@@ -253,9 +254,8 @@ def catalogue_suggestions_decline(
 def _needs(actor: Person) -> QuerySet[LearningNeed]:
     """A person's needs are read by them and their manager, who agree them in supervision;
     L&D see them only counted by team (``catalogue_needs_summary``)."""
-    managed = people_managed_by(actor).values("pk")
     return (
-        LearningNeed.objects.filter(Q(person_id=actor.pk) | Q(person__in=managed))
+        catalogue_access.needs_listed_for(actor)
         .select_related("person", "topic")
         .order_by("-created_at", "-pk")
     )
@@ -264,8 +264,7 @@ def _needs(actor: Person) -> QuerySet[LearningNeed]:
 def _need(actor: Person, need_id: int) -> LearningNeed:
     """As the pages decide: a need of someone the caller may see is found, and the services
     then refuse (403) anyone but the person and their manager; anyone else's is 404."""
-    people = access.people_visible_to(actor).values("pk")
-    needs = LearningNeed.objects.filter(person__in=people).select_related("person", "topic")
+    needs = catalogue_access.needs_found_by(actor).select_related("person", "topic")
     return visible(needs, need_id, "learning need")
 
 
@@ -306,18 +305,11 @@ def catalogue_needs_summary(
     own teams (managers), then the teams ``within`` one of them. A team of fewer than five
     people is suppressed whole, and a count of one to four is shown as null."""
     actor = caller(request)
-    allowed = needs_teams(actor)
-    if not allowed.exists():
-        raise PermissionDenied("Needs by team are for team managers, L&D leads and org admins.")
+    within = None
     if filters.within is not None:
-        within = visible(allowed, filters.within, "team", field="within")
-        teams = allowed.filter(parent=within)
-    elif access.sees_whole_organisation(actor):
-        teams = allowed.filter(parent=None)
-    else:
-        teams = allowed.exclude(parent__in=allowed)
-    teams = list(teams.order_by("name", "pk"))
-    opens = set(allowed.filter(parent__in=teams).values_list("parent_id", flat=True))
+        within = visible(needs_teams(actor), filters.within, "team", field="within")
+    level = needs_level(actor, within)
+    teams, opens = level.teams, level.opens
     topics = topics_of(actor).order_by("name", "pk")
     if filters.topic:
         topics = topics.filter(pk__in=filters.topic)

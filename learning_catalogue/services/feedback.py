@@ -28,7 +28,6 @@ from learning_catalogue.models import (
     Topic,
 )
 from learning_catalogue.services.activities import activity_save, require_publisher, topic_save
-from planner.access import manages
 from teams.audit import audit_record, snapshot
 from teams.models import Person
 
@@ -222,11 +221,6 @@ def suggestion_decline(*, actor: Person, suggestion: Suggestion, reason: str) ->
     return suggestion
 
 
-def can_edit_need(actor: Person, person: Person) -> bool:
-    """A person records their own needs; their manager records and agrees them."""
-    return actor.is_authenticated and (actor.pk == person.pk or manages(actor, person))
-
-
 @transaction.atomic
 def need_save(
     *,
@@ -242,7 +236,7 @@ def need_save(
     proposal again."""
     if need is not None:
         person = need.person
-    if not can_edit_need(actor, person):
+    if not catalogue_access.can_record_needs_for(actor, person):
         raise PermissionDenied("Only the person or their manager can record their needs.")
     errors = {}
     if topic is None or topic.organisation_id != person.organisation_id:
@@ -277,7 +271,7 @@ def need_save(
 
 @transaction.atomic
 def need_delete(*, actor: Person, need: LearningNeed) -> None:
-    if not can_edit_need(actor, need.person):
+    if not catalogue_access.can_record_needs_for(actor, need.person):
         raise PermissionDenied("Only the person or their manager can remove their needs.")
     audit_record(
         actor=actor,

@@ -15,20 +15,13 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from learning_catalogue import access as catalogue_access
 from learning_catalogue.forms import DeclineSuggestionForm, NeedForm, SuggestionForm
 from learning_catalogue.models import LearningNeed, Suggestion, SuggestionStatus, Topic
-from learning_catalogue.selectors import needs_by_topic, needs_teams, recommended_for
+from learning_catalogue.selectors import needs_by_topic, needs_level, needs_teams, recommended_for
 from learning_catalogue.services import feedback
 from learning_catalogue.views.common import page_of
 from planner.access import manages
 from planner.views.common import posted, save
 from teams import access
 from teams.privacy import SMALLEST_GROUP
-
-
-def _suggestions_for(request: HttpRequest) -> object:
-    found = Suggestion.objects.filter(organisation_id=request.user.organisation_id)
-    if not catalogue_access.can_publish(request.user):
-        found = found.filter(suggested_by=request.user)
-    return found.select_related("suggested_by", "topic", "activity", "created_topic")
 
 
 @login_required
@@ -41,7 +34,9 @@ def suggestions(request: HttpRequest) -> HttpResponse:
         messages.success(request, "Thank you: your suggestion has gone to the L&D team.")
         return redirect("learning_catalogue:suggestions")
     can_publish = catalogue_access.can_publish(request.user)
-    found = _suggestions_for(request)
+    found = catalogue_access.suggestions_visible_to(request.user).select_related(
+        "suggested_by", "topic", "activity", "created_topic"
+    )
     status = request.GET.get("status", SuggestionStatus.OPEN if can_publish else "")
     if status in SuggestionStatus.values:
         found = found.filter(status=status)
@@ -62,7 +57,10 @@ def suggestions(request: HttpRequest) -> HttpResponse:
 def _triaged(request: HttpRequest, pk: int) -> Suggestion:
     if not catalogue_access.can_publish(request.user):
         raise PermissionDenied
-    return get_object_or_404(_suggestions_for(request), pk=pk)
+    return get_object_or_404(
+        catalogue_access.suggestions_visible_to(request.user).select_related("suggested_by"),
+        pk=pk,
+    )
 
 
 @login_required
@@ -151,19 +149,16 @@ def my_needs(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def person_needs(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(access.people_visible_to(request.user), pk=pk)
-    if not feedback.can_edit_need(request.user, person):
+    if not catalogue_access.can_record_needs_for(request.user, person):
         raise PermissionDenied
     return _person_needs(request, person)
 
 
 def _editable_need(request: HttpRequest, pk: int) -> LearningNeed:
     need = get_object_or_404(
-        LearningNeed.objects.filter(
-            person__in=access.people_visible_to(request.user).values("pk")
-        ).select_related("person", "topic"),
-        pk=pk,
+        catalogue_access.needs_found_by(request.user).select_related("person", "topic"), pk=pk
     )
-    if not feedback.can_edit_need(request.user, need.person):
+    if not catalogue_access.can_record_needs_for(request.user, need.person):
         raise PermissionDenied
     return need
 
@@ -216,25 +211,15 @@ def need_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def needs_summary(request: HttpRequest) -> HttpResponse:
     """Services first, then the teams within one (``?within=``), so a large organisation is
     read a level at a time."""
-    allowed = needs_teams(request.user)
-    if not allowed.exists():
-        raise PermissionDenied
-    within = None
-    if request.GET.get("within", "").isdigit():
-        within = get_object_or_404(allowed, pk=int(request.GET["within"]))
-        teams = allowed.filter(parent=within)
-    elif access.sees_whole_organisation(request.user):
-        teams = allowed.filter(parent=None)
-    else:
-        teams = allowed.exclude(parent__in=allowed)
-    teams = list(teams.order_by("name")[:100])
-    topics = list(Topic.objects.filter(organisation_id=request.user.organisation_id))
-    rows = needs_by_topic(request.user, teams, [topic.pk for topic in topics])
-    has_children = set(
-        allowed.filter(parent__in=teams).values_list("parent_id", flat=True).distinct()
+    within = request.GET.get("within", "")
+    level = needs_level(
+        request.user,
+        get_object_or_404(needs_teams(request.user), pk=int(within)) if within.isdigit() else None,
     )
-    for team, row in zip(teams, rows, strict=True):
-        row.team_id = team.pk if team.pk in has_children else None
+    topics = list(Topic.objects.filter(organisation_id=request.user.organisation_id))
+    rows = needs_by_topic(request.user, level.teams, [topic.pk for topic in topics])
+    for team, row in zip(level.teams, rows, strict=True):
+        row.team_id = team.pk if team.pk in level.opens else None
     # A topic a line and a group a column: there are more topics than groups on a level.
     by_topic = [
         (topic, [None if row.suppressed else row.ordered_cells[index] for row in rows])
@@ -247,6 +232,6 @@ def needs_summary(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "by_topic": by_topic,
             "smallest_group": SMALLEST_GROUP,
-            "within": within,
+            "within": level.within,
         },
     )

@@ -17,6 +17,7 @@ from learning_catalogue.models import (
     Topic,
 )
 from learning_catalogue.selectors import AUDIENCE_ME, SORTS, CatalogueFilters
+from learning_catalogue.services.sessions import MOST_OFFER_HOURS
 from planner.forms import TimeField, london
 from teams.forms import ManyOptionsSelect, date_field
 from teams.models import CareerStage, Organisation, PersonQuerySet, Role
@@ -356,7 +357,7 @@ class CatalogueSettingsForm(forms.Form):
         help_text="When a place frees, the first person waiting has this long to take it "
         "before it passes to the next.",
         min_value=1,
-        max_value=14 * 24,
+        max_value=MOST_OFFER_HOURS,
         widget=forms.NumberInput(attrs={"class": "govuk-input--width-4"}),
         error_messages={"required": "Enter a number of hours."},
     )

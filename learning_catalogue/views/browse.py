@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -96,8 +96,9 @@ def _sessions(activity: Activity, user: Person) -> list[Session]:
 @login_required
 @require_safe
 def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    activity = visible_activity(request, pk)
-    activity = annotated(type(activity).objects.filter(pk=activity.pk), request.user).get()
+    activity = get_object_or_404(
+        annotated(catalogue_access.activities_visible_to(request.user), request.user), pk=pk
+    )
     can_publish = catalogue_access.can_publish(request.user)
     my_rating = Rating.objects.filter(activity=activity, person=request.user).first()
     rating_form = None

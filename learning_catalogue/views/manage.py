@@ -7,11 +7,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from learning_catalogue import access as catalogue_access
 from learning_catalogue.forms import (
     ActivityForm,
     CancelSessionForm,
@@ -58,10 +60,13 @@ def manage(request: HttpRequest) -> HttpResponse:
             "filtered": bool(data.get("q") or data.get("status")),
             "page": page_of(request, activities),
             "counts": {
-                status: Activity.objects.filter(
-                    organisation_id=request.user.organisation_id, status=status
-                ).count()
-                for status in ActivityStatus.values
+                **dict.fromkeys(ActivityStatus.values, 0),
+                **dict(
+                    catalogue_access.activities_visible_to(request.user)
+                    .values_list("status")
+                    .annotate(count=Count("pk"))
+                    .values_list("status", "count")
+                ),
             },
         },
     )
@@ -253,6 +258,12 @@ def session_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 LIST_MODELS = {"formats": Format, "topics": Topic}
 
 
+def _list_model(kind: str) -> type[Format] | type[Topic]:
+    if kind not in LIST_MODELS:
+        raise Http404("There is no such list.")
+    return LIST_MODELS[kind]
+
+
 @login_required
 @require_safe
 def lists(request: HttpRequest) -> HttpResponse:
@@ -284,9 +295,7 @@ def _lists_context(request: HttpRequest, **forms: object) -> dict[str, object]:
 @require_POST
 def list_item_add(request: HttpRequest, kind: str) -> HttpResponse:
     require_publisher(request)
-    model = LIST_MODELS.get(kind)
-    if model is None:
-        return redirect("learning_catalogue:lists")
+    model = _list_model(kind)
     form = ListItemForm(request.POST, prefix=kind)
     if form.is_valid() and save(
         form,
@@ -308,9 +317,7 @@ def list_item_add(request: HttpRequest, kind: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def list_item_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     require_publisher(request)
-    model = LIST_MODELS.get(kind)
-    if model is None:
-        return redirect("learning_catalogue:lists")
+    model = _list_model(kind)
     item = get_object_or_404(model, organisation_id=request.user.organisation_id, pk=pk)
     if request.method == "POST" and request.POST.get("delete"):
         try:

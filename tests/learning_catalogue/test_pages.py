@@ -491,3 +491,16 @@ def test_places_kept_for_a_team_are_not_offered_to_everyone_on_the_page(client, 
     client.post(reverse("learning_catalogue:session-book", args=[session.pk]))
     place = SessionPlace.objects.get(session=session, person=world.practitioner_a)
     assert place.status == PlaceStatus.WAITING
+
+
+def test_an_unknown_list_is_not_found_and_the_manage_page_counts_statuses(client, world):
+    small_catalogue(world.ld_lead)
+    client.force_login(world.ld_lead)
+    assert (
+        client.get(
+            reverse("learning_catalogue:list-item", kwargs={"kind": "colours", "pk": 1})
+        ).status_code
+        == 404
+    )
+    counts = client.get(reverse("learning_catalogue:manage")).context["counts"]
+    assert counts == {"draft": 1, "published": 5, "retired": 0}

@@ -8,6 +8,7 @@ the people they manage.
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
 from learning_catalogue.models import (
@@ -28,6 +29,12 @@ from teams.models import Person, Team
 
 def can_publish(user: Viewer) -> bool:
     return access.is_ld_lead(user) or access.is_org_admin(user)
+
+
+def require_publisher(user: Viewer) -> None:
+    """Refuses anyone but L&D leads and org admins, saying who may."""
+    if not can_publish(user):
+        raise PermissionDenied("Only L&D leads and org admins can change the catalogue.")
 
 
 def activities_visible_to(user: Viewer) -> QuerySet[Activity]:

@@ -3,7 +3,7 @@ leads and org admins upload a file (.xlsx or .csv) and read the plan of every ro
 it — all rows or none, and a file that matches the catalogue changes nothing. The export is the
 same workbook the page downloads, which imports back unchanged."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
@@ -60,11 +60,6 @@ class RowsRefusedError(ValidationError):
         )
 
 
-def _require_publisher(actor: Person) -> None:
-    if not catalogue_access.can_publish(actor):
-        raise PermissionDenied("Only L&D leads and org admins import the catalogue.")
-
-
 def _batch(actor: Person, batch_id: int) -> ImportBatch:
     """An upload of the caller's own; anyone else's is not found."""
     return visible(
@@ -113,7 +108,7 @@ def _out(batch: ImportBatch, plan: CatalogueImportPlan | None) -> dict[str, obje
 def catalogue_export(request: HttpRequest) -> HttpResponse:
     """Every activity as the import's workbook (.xlsx): edit it and import it back."""
     actor = caller(request)
-    _require_publisher(actor)
+    catalogue_access.require_publisher(actor)
     content = catalogue_workbook(catalogue_access.activities_visible_to(actor))
     response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = 'attachment; filename="catalogue.xlsx"'
@@ -130,7 +125,7 @@ def catalogue_imports_create(request: HttpRequest, file: File[UploadedFile]) -> 
     """Uploads a file and answers the plan of every row (nothing is written yet); a file that
     cannot be read, or has unknown or missing columns, is refused on ``file``."""
     actor = caller(request)
-    _require_publisher(actor)
+    catalogue_access.require_publisher(actor)
     try:
         batch = catalogue_import_batch_create(
             actor=actor, filename=file.name or "catalogue.xlsx", content=upload_content(file)
@@ -149,7 +144,7 @@ def catalogue_imports_create(request: HttpRequest, file: File[UploadedFile]) -> 
 def catalogue_imports_read(request: HttpRequest, batch_id: int) -> dict[str, object]:
     """The plan of your upload as the catalogue stands now, or what applying it did."""
     actor = caller(request)
-    _require_publisher(actor)
+    catalogue_access.require_publisher(actor)
     batch = _batch(actor, batch_id)
     if batch.applied_at is not None:
         return _out(batch, None)
@@ -166,7 +161,7 @@ def catalogue_imports_apply(request: HttpRequest, batch_id: int) -> dict[str, ob
     """Applies every row in one transaction, or none: 422 while the file has problems, 409
     naming each row the catalogue refused."""
     actor = caller(request)
-    _require_publisher(actor)
+    catalogue_access.require_publisher(actor)
     batch = _batch(actor, batch_id)
     try:
         catalogue_import_apply(actor=actor, batch=batch)

@@ -27,7 +27,7 @@ from learning_catalogue.models import (
     SuggestionStatus,
     Topic,
 )
-from learning_catalogue.services.activities import activity_save, require_publisher, topic_save
+from learning_catalogue.services.activities import activity_save, topic_save
 from teams.audit import audit_record, snapshot
 from teams.models import Person
 
@@ -157,7 +157,7 @@ def suggestion_create(
 
 
 def _open_suggestion(actor: Person, suggestion: Suggestion) -> Suggestion:
-    require_publisher(actor)
+    catalogue_access.require_publisher(actor)
     if suggestion.organisation_id != actor.organisation_id:
         raise PermissionDenied
     suggestion = Suggestion.objects.select_for_update().get(pk=suggestion.pk)

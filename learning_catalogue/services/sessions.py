@@ -333,11 +333,6 @@ def _release_time(actor: Person, place: SessionPlace, *, by_provider: bool = Fal
         )
 
 
-def _require_publisher(actor: Person) -> None:
-    if not catalogue_access.can_publish(actor):
-        raise PermissionDenied("Only L&D leads and org admins can change sessions.")
-
-
 @transaction.atomic
 def session_save(
     *,
@@ -353,7 +348,7 @@ def session_save(
 ) -> Session:
     """Adds a session to a scheduled activity, or changes one. A naive time is London time.
     Capacity never drops below the places already held, nor below the places reserved."""
-    _require_publisher(actor)
+    catalogue_access.require_publisher(actor)
     if activity.organisation_id != actor.organisation_id:
         raise PermissionDenied
     errors: dict[str, str] = {}
@@ -419,7 +414,7 @@ def session_save(
 def session_cancel(*, actor: Person, session: Session, reason: str = "") -> Session:
     """Cancels a whole session: every place ends, protected time booked for it is released,
     and everyone booked, offered a place or waiting is told by email."""
-    _require_publisher(actor)
+    catalogue_access.require_publisher(actor)
     if session.activity.organisation_id != actor.organisation_id:
         raise PermissionDenied
     session = _locked_session(session)
@@ -456,7 +451,7 @@ def session_cancel(*, actor: Person, session: Session, reason: str = "") -> Sess
 def reservation_set(*, actor: Person, session: Session, team: Team, places: int) -> None:
     """Keeps ``places`` of the session for a team (0 removes the reservation). Never fewer
     than the team's places already allocated, never more than the seats not yet held."""
-    _require_publisher(actor)
+    catalogue_access.require_publisher(actor)
     if team.organisation_id != actor.organisation_id:
         raise PermissionDenied
     session = _locked_session(session)
@@ -514,7 +509,7 @@ def reservation_set(*, actor: Person, session: Session, team: Team, places: int)
 def catalogue_settings_update(*, actor: Person, offer_hours: int) -> CatalogueSettings:
     """Sets how long a person offered a freed place has to take it (1 hour to 2 weeks).
     Offers already made keep the time they were given."""
-    _require_publisher(actor)
+    catalogue_access.require_publisher(actor)
     if not isinstance(offer_hours, int) or not 1 <= offer_hours <= MOST_OFFER_HOURS:
         raise ValidationError(
             {"offer_hours": f"Enter a number of hours from 1 to {MOST_OFFER_HOURS}."}

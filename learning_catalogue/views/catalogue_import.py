@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -29,7 +29,8 @@ from integrations.spreadsheets.catalogue_import import (
     catalogue_import_plan,
 )
 from integrations.spreadsheets.reading import FileProblem, upload_content
-from learning_catalogue.access import activities_visible_to, can_publish
+from learning_catalogue.access import activities_visible_to
+from learning_catalogue.views.common import require_publisher
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ROWS_PER_PAGE = 100
@@ -44,11 +45,6 @@ class CatalogueUploadForm(StaffListUploadForm):
         self.fields["file"].error_messages["required"] = "Choose the catalogue file to upload."
 
 
-def _require_publisher(request: HttpRequest) -> None:
-    if not can_publish(request.user):
-        raise PermissionDenied
-
-
 def _xlsx(content: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -58,7 +54,7 @@ def _xlsx(content: bytes, filename: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def catalogue_import(request: HttpRequest) -> HttpResponse:
-    _require_publisher(request)
+    require_publisher(request)
     form = CatalogueUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -78,7 +74,7 @@ def catalogue_import(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def catalogue_import_preview(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_publisher(request)
+    require_publisher(request)
     batch = get_object_or_404(
         ImportBatch, pk=pk, kind=ImportBatch.Kind.CATALOGUE, uploaded_by_id=request.user.pk
     )
@@ -114,14 +110,14 @@ def catalogue_import_preview(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_safe
 def catalogue_import_template(request: HttpRequest) -> HttpResponse:
-    _require_publisher(request)
+    require_publisher(request)
     return _xlsx(catalogue_template_workbook(request.user.organisation), "catalogue-template.xlsx")
 
 
 @login_required
 @require_safe
 def catalogue_export(request: HttpRequest) -> HttpResponse:
-    _require_publisher(request)
+    require_publisher(request)
     return _xlsx(catalogue_workbook(activities_visible_to(request.user)), "catalogue.xlsx")
 
 

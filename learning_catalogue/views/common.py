@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -32,5 +31,4 @@ def visible_session(request: HttpRequest, pk: int) -> Session:
 
 
 def require_publisher(request: HttpRequest) -> None:
-    if not catalogue_access.can_publish(request.user):
-        raise PermissionDenied
+    catalogue_access.require_publisher(request.user)

@@ -347,7 +347,9 @@ def session_save(
     session: Session | None = None,
 ) -> Session:
     """Adds a session to a scheduled activity, or changes one. A naive time is London time.
-    Capacity never drops below the places already held, nor below the places reserved."""
+    Capacity never drops below the places already held, nor below the places reserved; the
+    times of a session people have places on do not change (their protected time and cover
+    were planned around them)."""
     catalogue_access.require_publisher(actor)
     if activity.organisation_id != actor.organisation_id:
         raise PermissionDenied
@@ -373,6 +375,13 @@ def session_save(
         session = _locked_session(session)
         if session.cancelled_at is not None:
             raise ValidationError("A cancelled session cannot be changed.")
+        moved = "end" not in errors and (start, end) != (session.start, session.end)
+        if moved and session.places.filter(status__in=ACTIVE_PLACE_STATUSES).exists():
+            # People planned their protected time and cover around these times.
+            errors["start"] = (
+                "People have places or are waiting, so the times cannot change. Cancel this "
+                "session (everyone is told) and add one at the new time."
+            )
         if "capacity" not in errors:
             # Seats already spoken for: places held outside reservations, and every
             # reserved place (allocated or not).

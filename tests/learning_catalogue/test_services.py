@@ -22,6 +22,7 @@ from learning_catalogue.models import (
 from learning_catalogue.search import search
 from learning_catalogue.services import activities, feedback, sessions
 from learning_catalogue.tasks import expire_offers
+from planner.worktime import LONDON
 from teams.models import AuditEntry, Organisation
 from tests.learning_catalogue.catalogue_data import add_activity, fmt, topic
 from tests.learning_catalogue.helpers import make_session
@@ -326,3 +327,21 @@ def test_needs_belong_to_the_person_and_their_manager(world):
     assert (need.status, need.agreed_by) == ("proposed", None)
     feedback.need_delete(actor=world.manager_a, need=need)
     assert not LearningNeed.objects.exists()
+
+
+def test_a_session_people_have_places_on_keeps_its_times(world):
+    webinar = add_activity(world.ld_lead, "Webinar", format_name="Webinar", mode="scheduled")
+    times = {"start": _future(5, 10), "end": _future(5, 11), "capacity": 3, "venue": "Room 1"}
+    session = sessions.session_save(actor=world.ld_lead, activity=webinar, **times)
+    moved = {**times, "start": _future(6, 10), "end": _future(6, 11)}
+    assert sessions.session_save(
+        actor=world.ld_lead, activity=webinar, session=session, **moved
+    ).start == timezone.make_aware(_future(6, 10), LONDON).astimezone(datetime.UTC)
+    sessions.place_book(actor=world.practitioner_a, session=session)
+    with pytest.raises(ValidationError) as refused:
+        sessions.session_save(actor=world.ld_lead, activity=webinar, session=session, **times)
+    assert "start" in refused.value.message_dict
+    bigger = sessions.session_save(
+        actor=world.ld_lead, activity=webinar, session=session, **{**moved, "capacity": 5}
+    )
+    assert bigger.capacity == 5

@@ -10,10 +10,16 @@ from teams.models import Person
 
 
 def home_panels(user: Person) -> list[tuple[str, dict[str, object]]]:
+    now = timezone.now()
     places = SessionPlace.objects.filter(
-        person=user, session__end__gt=timezone.now(), session__cancelled_at=None
+        person=user, session__end__gt=now, session__cancelled_at=None
     ).select_related("session__activity")
-    offers = list(places.filter(status=PlaceStatus.OFFERED).order_by("offer_expires_at")[:5])
+    # An offer past its time is passing on (the worker or the next booking ends it).
+    offers = list(
+        places.filter(status=PlaceStatus.OFFERED, offer_expires_at__gt=now).order_by(
+            "offer_expires_at"
+        )[:5]
+    )
     upcoming = places.filter(status=PlaceStatus.BOOKED).order_by("session__start").first()
     return [
         (

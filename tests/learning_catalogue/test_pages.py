@@ -504,3 +504,14 @@ def test_an_unknown_list_is_not_found_and_the_manage_page_counts_statuses(client
     )
     counts = client.get(reverse("learning_catalogue:manage")).context["counts"]
     assert counts == {"draft": 1, "published": 5, "retired": 0}
+
+
+def test_home_does_not_offer_a_place_whose_offer_has_run_out(client, world):
+    SessionPlace.objects.create(
+        session=make_session(world.organisation),
+        person=world.practitioner_a,
+        status=PlaceStatus.OFFERED,
+        offer_expires_at=timezone.now() - datetime.timedelta(minutes=5),
+    )
+    client.force_login(world.practitioner_a)
+    assert "A place is free for you" not in client.get(reverse("home")).text

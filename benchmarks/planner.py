@@ -40,6 +40,7 @@ def seed_team(size: int) -> tuple[object, object]:
     from django.db import transaction
     from django.utils import timezone
 
+    from core.time import LONDON
     from planner.models import (
         Absence,
         AbsenceKind,
@@ -50,7 +51,6 @@ def seed_team(size: int) -> tuple[object, object]:
         CoverAssignment,
         CoverStatus,
     )
-    from planner.worktime import LONDON
     from teams.models import Membership, Person, Role, RoleAssignment, Team, TeamManager
     from teams.models.organisation import path_below
 

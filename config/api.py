@@ -1,7 +1,7 @@
 """The JSON API root at /api/v1/; each app adds its own router.
 
 Every operation accepts a signed-in browser session (with CSRF) or a personal API token, answers
-errors in one shape (``config.api_errors``) and pages its lists with limit/offset.
+errors in one shape (``core.api_errors``) and pages its lists with limit/offset.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from ninja.openapi.schema import OpenAPISchema
 from ninja.operation import Operation
 
 from config.api_auth import API_AUTH
-from config.api_errors import document_errors, register_error_handlers
+from core.api_errors import document_errors, register_error_handlers
 from learning_catalogue.api import router as catalogue_router
 from planner.api import router as planner_router
 from teams.api import router as teams_router

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "ninja",
     "django_tasks_db",
     "axes",
+    "core",
     "teams",
     "integrations",
     "learning_catalogue",
@@ -74,7 +75,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "axes.middleware.AxesMiddleware",
-    "config.api_errors.ApiMethodNotAllowedMiddleware",
+    "core.api_errors.ApiMethodNotAllowedMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -154,7 +155,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 # A form left open past its session ends in a GOV.UK page that says what to do, not Django's.
-CSRF_FAILURE_VIEW = "teams.views.csrf_failure"
+CSRF_FAILURE_VIEW = "core.errors.csrf_failure"
 
 # Brute-force protection: five failures for one email from one address lock that pair out for
 # fifteen minutes. A cool-off is always set so an attacker cannot lock a person out for good.

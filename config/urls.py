@@ -52,7 +52,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
 ]
 
-handler400 = "teams.views.bad_request"
-handler403 = "teams.views.permission_denied"
-handler404 = "teams.views.page_not_found"
-handler500 = "teams.views.server_error"
+handler400 = "core.errors.bad_request"
+handler403 = "core.errors.permission_denied"
+handler404 = "core.errors.page_not_found"
+handler500 = "core.errors.server_error"

@@ -1,5 +1,5 @@
 """The learning catalogue for the demo and scale organisations (hooks called by ``seed_demo``
-and ``seed_scale``, see ``config.app_hooks``).
+and ``seed_scale``, see ``core.hooks``).
 
 Each demo organisation gets about eighty activities in every default format, written the way an
 L&D team would describe them, with sessions over the year before ``RECORDED_TO`` and the three
@@ -28,6 +28,7 @@ from typing import TextIO
 from django.db.models import Model
 from django.utils.text import slugify
 
+from core.time import london
 from learning_catalogue.defaults import ensure_defaults
 from learning_catalogue.models import (
     Activity,
@@ -50,7 +51,6 @@ from learning_catalogue.models import (
 )
 from learning_catalogue.services.activities import search_text_for
 from planner.demo import RECORDED_TO
-from planner.forms import london
 from planner.models import BankHoliday
 from teams.demo import SEED, demo_plans
 from teams.models import (

@@ -8,6 +8,8 @@ from decimal import Decimal
 
 from django import forms
 
+from core.forms import ManyOptionsSelect, TimeField, date_field
+from core.time import london
 from learning_catalogue.models import (
     ActivityStatus,
     DeliveryMode,
@@ -18,8 +20,6 @@ from learning_catalogue.models import (
 )
 from learning_catalogue.selectors import AUDIENCE_ME, SORTS, CatalogueFilters
 from learning_catalogue.services.sessions import MOST_OFFER_HOURS
-from planner.forms import TimeField, london
-from teams.forms import ManyOptionsSelect, date_field
 from teams.models import CareerStage, Organisation, PersonQuerySet, Role
 from teams.models.organisation import TeamQuerySet
 

@@ -25,8 +25,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Q
 
+from core.time import ONE_DAY
 from planner.models import AllowanceRule, AllowanceScope
-from planner.worktime import ONE_DAY, WorkingCalendar
+from planner.worktime import WorkingCalendar
 from teams.models import CareerStage, Membership, Person
 
 NEWLY_QUALIFIED_DEFAULT_PERCENT = Decimal(10)

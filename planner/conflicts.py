@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from core.time import LONDON, ONE_DAY, local_midnight, minutes_by_local_day
 from planner.models import (
     Absence,
     Booking,
@@ -19,7 +20,7 @@ from planner.models import (
     CoverStatus,
 )
 from planner.models.bookings import HOLDING_STATUSES
-from planner.worktime import LONDON, ONE_DAY, WorkingCalendar, local_midnight, minutes_by_local_day
+from planner.worktime import WorkingCalendar
 from teams.models import Membership, Person, Team
 
 # Bookings that take a person away from their work: planned (even if not yet approved, since a

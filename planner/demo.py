@@ -1,5 +1,5 @@
 """Protected time for the demo and scale organisations (hooks called by ``seed_demo`` and
-``seed_scale``, see ``config.app_hooks``).
+``seed_scale``, see ``core.hooks``).
 
 The demo gets a year of history before ``RECORDED_TO`` and five months of plans after it:
 leave, sickness and TOIL; learning booked by managers and asked for by practitioners; cover
@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from core.time import LONDON, ONE_DAY
 from planner.models import (
     Absence,
     AbsenceKind,
@@ -37,7 +38,7 @@ from planner.models import (
     CoverStatus,
     PlannerSettings,
 )
-from planner.worktime import LONDON, ONE_DAY, WorkingCalendar
+from planner.worktime import WorkingCalendar
 from teams.demo import ANCHOR, SEED
 from teams.models import CareerStage, Membership, Organisation, Person, TeamManager
 

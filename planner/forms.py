@@ -4,11 +4,11 @@ datetimes, choices into values); the services validate the rules and write."""
 from __future__ import annotations
 
 import datetime
-import re
 
 from django import forms
-from django.core.exceptions import ValidationError
 
+from core.forms import TimeField, date_field
+from core.time import london
 from planner.models import (
     AbsenceKind,
     AllowancePeriod,
@@ -17,55 +17,7 @@ from planner.models import (
     CancellationReason,
     CoverDuty,
 )
-from planner.worktime import LONDON
-from teams.forms import date_field
 from teams.models import CareerStage, PersonQuerySet
-
-TIME_HINT = "Use the 24-hour clock, for example 09:30 or 14:00."
-
-
-def parse_time(text: str) -> datetime.time:
-    """Reads 09:30, 9:30, 9.30 or 0930 as a time of day."""
-    match = re.fullmatch(r"\s*(\d{1,2})[:.]?(\d{2})\s*", text)
-    if not match or int(match[1]) > 23 or int(match[2]) > 59:
-        raise ValidationError("bad time")
-    return datetime.time(int(match[1]), int(match[2]))
-
-
-class TimeField(forms.CharField):
-    """A time of day typed as text (GOV.UK has no time picker), cleaned to ``datetime.time``."""
-
-    def __init__(self, *, label: str, **kwargs: object) -> None:
-        super().__init__(
-            label=label,
-            max_length=5,
-            help_text=TIME_HINT,
-            error_messages={"required": f"Enter the {label.lower()}."},
-            widget=forms.TextInput(
-                attrs={
-                    "class": "govuk-input--width-5",
-                    "inputmode": "numeric",
-                    "spellcheck": "false",
-                }
-            ),
-            **kwargs,
-        )
-
-    def clean(self, value: str | None) -> datetime.time | None:
-        text = super().clean(value)
-        if not text:
-            return None
-        try:
-            return parse_time(text)
-        except ValidationError as error:
-            raise ValidationError(
-                f"The {self.label.lower()} must be a time like 09:30 or 14:00."
-            ) from error
-
-
-def london(day: datetime.date, time: datetime.time) -> datetime.datetime:
-    """A London wall-clock time as an aware datetime in UTC, as it is stored."""
-    return datetime.datetime.combine(day, time, tzinfo=LONDON).astimezone(datetime.UTC)
 
 
 class BookingTimesMixin(forms.Form):

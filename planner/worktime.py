@@ -14,41 +14,10 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
+from core.time import LONDON, minutes_by_local_day
 from planner.models import Absence, BankHoliday
 from teams.models import Person, WorkingPattern
-
-LONDON = ZoneInfo("Europe/London")
-ONE_DAY = datetime.timedelta(days=1)
-
-
-def local_midnight(day: datetime.date) -> datetime.datetime:
-    """The instant a London day starts, in UTC (midnight is never skipped by UK clock changes).
-
-    In UTC because Python subtracts two datetimes sharing one tzinfo as wall-clock times, which
-    would make the day the clocks go forward 24 hours long instead of 23.
-    """
-    return datetime.datetime.combine(day, datetime.time.min, tzinfo=LONDON).astimezone(datetime.UTC)
-
-
-def minutes_by_local_day(
-    start: datetime.datetime, end: datetime.datetime
-) -> dict[datetime.date, int]:
-    """Real elapsed minutes of [start, end) on each London day it touches."""
-    start, end = start.astimezone(datetime.UTC), end.astimezone(datetime.UTC)
-    if end <= start:
-        return {}
-    result: dict[datetime.date, int] = {}
-    day = start.astimezone(LONDON).date()
-    while True:
-        day_start = max(start, local_midnight(day))
-        day_end = min(end, local_midnight(day + ONE_DAY))
-        if day_end > day_start:
-            result[day] = int((day_end - day_start).total_seconds() // 60)
-        if local_midnight(day + ONE_DAY) >= end:
-            return result
-        day += ONE_DAY
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.http import HttpRequest
 from django.urls import reverse
 
-from config.app_hooks import app_functions
+from core.hooks import app_functions
 from teams import access
 
 DARK_TEXT = "#0b0c0c"

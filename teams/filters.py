@@ -7,8 +7,8 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
+from core.forms import DateInput, ManyOptionsSelect
 from teams import access
-from teams.forms import DateInput, ManyOptionsSelect
 from teams.models import (
     AuditEntry,
     CareerStage,

@@ -7,28 +7,19 @@ everyone else; objects outside what the visitor may see answer 404.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms import Form
 from django.http import (
     HttpRequest,
     HttpResponse,
-    HttpResponseServerError,
-    JsonResponse,
-    QueryDict,
 )
 from django.shortcuts import redirect, render
-from django.template import loader
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_tables2 import RequestConfig
 
-from config.api_errors import error_body
-from config.app_hooks import app_functions
+from core.hooks import app_functions
+from core.web import posted, requires, save
 from teams import access, selectors, services
 from teams.filters import AuditFilter, PersonFilter, filters_in_use
 from teams.forms import (
@@ -43,51 +34,17 @@ from teams.forms import (
     TeamForm,
     TeamManagerForm,
     WorkingPatternForm,
-    add_service_errors,
 )
 from teams.models import Person, Team
 from teams.models.people import WEEKDAY_FIELDS
 from teams.tables import AuditTable, PersonTable
 
-View = Callable[..., HttpResponse]
-API_PREFIX = "/api/"
 PAGE_SIZE = 25
 
 
-def _requires(check: Callable[[Person], bool]) -> Callable[[View], View]:
-    """Signed-in visitors who fail ``check`` get 403: the page exists, their role cannot use it."""
-
-    def decorator(view: View) -> View:
-        @wraps(view)
-        @login_required
-        def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-            if not check(request.user):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
-
-
-people_admin_required = _requires(access.can_manage_people)
-structure_admin_required = _requires(access.can_manage_structure)
-audit_reader_required = _requires(access.is_org_admin)
-
-
-def _posted(request: HttpRequest) -> QueryDict | None:
-    """Form data on POST, else None; an empty POST still binds so its errors show."""
-    return request.POST if request.method == "POST" else None
-
-
-def _save(form: Form, write: Callable[[], object]) -> bool:
-    """Runs a service write, moving its ValidationError onto the form; True when it saved."""
-    try:
-        write()
-    except ValidationError as error:
-        add_service_errors(form, error)
-        return False
-    return True
+people_admin_required = requires(access.can_manage_people)
+structure_admin_required = requires(access.can_manage_structure)
+audit_reader_required = requires(access.is_org_admin)
 
 
 # Home -----------------------------------------------------------------------------------------
@@ -163,12 +120,12 @@ def _person_url(person: Person) -> str:
 @require_http_methods(["GET", "POST"])
 def person_create(request: HttpRequest) -> HttpResponse:
     organisation = request.user.organisation
-    form = PersonCreateForm(_posted(request), organisation=organisation)
+    form = PersonCreateForm(posted(request), organisation=organisation)
     created: list[Person] = []
     if form.is_valid():
         data = dict(form.cleaned_data)
         roles, team, team_start = data.pop("roles"), data.pop("team"), data.pop("team_start")
-        if _save(
+        if save(
             form,
             lambda: created.append(
                 services.person_create(
@@ -186,8 +143,8 @@ def person_create(request: HttpRequest) -> HttpResponse:
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     target = selectors.person_for_admin(request.user, pk)
     initial = {name: getattr(target, name) for name in PersonEditForm.base_fields}
-    form = PersonEditForm(_posted(request), initial=initial)
-    if form.is_valid() and _save(
+    form = PersonEditForm(posted(request), initial=initial)
+    if form.is_valid() and save(
         form, lambda: services.person_update(actor=request.user, person=target, **form.cleaned_data)
     ):
         messages.success(request, f"{target}'s details have been saved.")
@@ -207,7 +164,7 @@ def person_roles(request: HttpRequest, pk: int) -> HttpResponse:
         "roles": list(target.role_assignments.values_list("role", flat=True)),
         "specialisms": list(target.specialisms.values_list("tag", flat=True)),
     }
-    form = RolesForm(_posted(request), initial=initial)
+    form = RolesForm(posted(request), initial=initial)
 
     def write() -> None:
         services.person_roles_set(
@@ -217,7 +174,7 @@ def person_roles(request: HttpRequest, pk: int) -> HttpResponse:
             actor=request.user, person=target, tags=form.cleaned_data["specialisms"]
         )
 
-    if form.is_valid() and _save(form, write):
+    if form.is_valid() and save(form, write):
         messages.success(request, f"{target}'s roles and specialisms have been saved.")
         return redirect(_person_url(target))
     return render(
@@ -231,8 +188,8 @@ def person_roles(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def membership_add(request: HttpRequest, pk: int) -> HttpResponse:
     target = selectors.person_for_admin(request.user, pk)
-    form = MembershipStartForm(_posted(request), organisation=request.user.organisation)
-    if form.is_valid() and _save(
+    form = MembershipStartForm(posted(request), organisation=request.user.organisation)
+    if form.is_valid() and save(
         form,
         lambda: services.membership_start(
             actor=request.user,
@@ -256,8 +213,8 @@ def membership_add(request: HttpRequest, pk: int) -> HttpResponse:
 def membership_end(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
     target = selectors.person_for_admin(request.user, pk)
     membership = selectors.membership_of(target, membership_pk)
-    form = MembershipEndForm(_posted(request))
-    if form.is_valid() and _save(
+    form = MembershipEndForm(posted(request))
+    if form.is_valid() and save(
         form,
         lambda: services.membership_end(
             actor=request.user, membership=membership, end_date=form.cleaned_data["end_date"]
@@ -281,8 +238,8 @@ def membership_end(request: HttpRequest, pk: int, membership_pk: int) -> HttpRes
 @require_http_methods(["GET", "POST"])
 def working_pattern_add(request: HttpRequest, pk: int) -> HttpResponse:
     target = selectors.person_for_admin(request.user, pk)
-    form = WorkingPatternForm(_posted(request))
-    if form.is_valid() and _save(
+    form = WorkingPatternForm(posted(request))
+    if form.is_valid() and save(
         form,
         lambda: services.working_pattern_set(
             actor=request.user,
@@ -304,8 +261,8 @@ def working_pattern_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def registration_add(request: HttpRequest, pk: int) -> HttpResponse:
     target = selectors.person_for_admin(request.user, pk)
-    form = RegistrationForm(_posted(request))
-    if form.is_valid() and _save(
+    form = RegistrationForm(posted(request))
+    if form.is_valid() and save(
         form,
         lambda: services.registration_add(actor=request.user, person=target, **form.cleaned_data),
     ):
@@ -329,8 +286,8 @@ def registration_edit(request: HttpRequest, pk: int, registration_pk: int) -> Ht
     target = selectors.person_for_admin(request.user, pk)
     registration = selectors.registration_of(target, registration_pk)
     initial = {name: getattr(registration, name) for name in RegistrationForm.base_fields}
-    form = RegistrationForm(_posted(request), initial=initial)
-    if form.is_valid() and _save(
+    form = RegistrationForm(posted(request), initial=initial)
+    if form.is_valid() and save(
         form,
         lambda: services.registration_update(
             actor=request.user, registration=registration, **form.cleaned_data
@@ -408,12 +365,12 @@ def _team_url(team: Team) -> str:
 @require_http_methods(["GET", "POST"])
 def team_create(request: HttpRequest) -> HttpResponse:
     form = TeamForm(
-        _posted(request),
+        posted(request),
         organisation=request.user.organisation,
         initial={"kind": Team.Kind.TEAM, "parent": request.GET.get("parent")},
     )
     created: list[Team] = []
-    if form.is_valid() and _save(
+    if form.is_valid() and save(
         form, lambda: created.append(services.team_create(actor=request.user, **form.cleaned_data))
     ):
         messages.success(request, f"{created[0]} has been added.")
@@ -431,9 +388,9 @@ def team_edit(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.team_for_admin(request.user, pk)
     initial = {name: getattr(found, name) for name in TeamForm.base_fields}
     form = TeamForm(
-        _posted(request), organisation=request.user.organisation, team=found, initial=initial
+        posted(request), organisation=request.user.organisation, team=found, initial=initial
     )
-    if form.is_valid() and _save(
+    if form.is_valid() and save(
         form, lambda: services.team_update(actor=request.user, team=found, **form.cleaned_data)
     ):
         messages.success(request, f"{form.cleaned_data['name']} has been saved.")
@@ -455,8 +412,8 @@ def team_manager_add(request: HttpRequest, pk: int) -> HttpResponse:
         .exclude(managed_teams=found)
         .order_by("full_name")
     )
-    form = TeamManagerForm(_posted(request), people=candidates)
-    if form.is_valid() and _save(
+    form = TeamManagerForm(posted(request), people=candidates)
+    if form.is_valid() and save(
         form,
         lambda: services.team_manager_add(
             actor=request.user, team=found, person=form.cleaned_data["person"]
@@ -489,7 +446,7 @@ def team_manager_remove(request: HttpRequest, pk: int, person_pk: int) -> HttpRe
 def organisation_settings(request: HttpRequest) -> HttpResponse:
     organisation = request.user.organisation
     form = OrganisationForm(
-        _posted(request),
+        posted(request),
         initial={
             "name": organisation.name,
             "brand_colour": organisation.brand_colour,
@@ -498,7 +455,7 @@ def organisation_settings(request: HttpRequest) -> HttpResponse:
             ).rstrip("."),
         },
     )
-    if form.is_valid() and _save(
+    if form.is_valid() and save(
         form,
         lambda: services.organisation_update(
             actor=request.user,
@@ -564,9 +521,9 @@ def tokens(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def token_create(request: HttpRequest) -> HttpResponse:
-    form = ApiTokenForm(_posted(request))
+    form = ApiTokenForm(posted(request))
     created: list[tuple[object, str]] = []
-    if form.is_valid() and _save(
+    if form.is_valid() and save(
         form,
         lambda: created.append(
             services.api_token_create(actor=request.user, name=form.cleaned_data["name"])
@@ -608,38 +565,3 @@ def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
             "warning": True,
         },
     )
-
-
-# Errors ---------------------------------------------------------------------------------------
-
-
-def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "errors/400.html", status=400)
-
-
-def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "errors/403.html", status=403)
-
-
-def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
-    return render(request, "errors/csrf.html", status=403)
-
-
-def _is_api(request: HttpRequest) -> bool:
-    return request.path.startswith(API_PREFIX)
-
-
-def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    if _is_api(request):
-        # Scripts get the API's error shape even for a path no operation matches.
-        body = error_body(status=404, message="There is no API operation at this address.")
-        return JsonResponse(body, status=404)
-    return render(request, "errors/404.html", status=404)
-
-
-def server_error(request: HttpRequest) -> HttpResponse:
-    if _is_api(request):
-        body = error_body(status=500, message="Something went wrong; nothing was saved.")
-        return JsonResponse(body, status=500)
-    # Rendered without the request's context processors: the database may be what failed.
-    return HttpResponseServerError(loader.render_to_string("errors/500.html"))

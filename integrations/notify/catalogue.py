@@ -12,10 +12,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from core.time import LONDON
 from integrations.notify.planner import _send, absolute_url
 from learning_catalogue.models import Session, SessionPlace
 from planner.conflicts import london_span
-from planner.worktime import LONDON
 
 
 def _render(template: str, context: dict[str, object]) -> str:

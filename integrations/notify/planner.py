@@ -16,9 +16,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from core.time import LONDON
 from planner.conflicts import london_span
 from planner.models import Booking, CoverAssignment, CoverDuty
-from planner.worktime import LONDON
 from teams.models import Membership, Person, TeamManager
 
 

@@ -19,8 +19,8 @@ from django.core.validators import validate_email
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from core.forms import parse_duration_minutes
 from integrations.spreadsheets.reading import FileProblem, Table
-from teams.forms import parse_duration_minutes
 from teams.models import (
     CareerStage,
     ContractType,

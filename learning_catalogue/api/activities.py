@@ -13,7 +13,8 @@ from django.http import HttpRequest
 from ninja import Query, Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from config.api_errors import Conflict, NotFound
+from core.api import caller, fields_named, visible
+from core.api_errors import Conflict, NotFound
 from learning_catalogue import access as catalogue_access
 from learning_catalogue.api.schemas import (
     ActivityFilter,
@@ -29,7 +30,6 @@ from learning_catalogue.models import Activity, ActivityStatus, Format, Rating, 
 from learning_catalogue.selectors import CatalogueFilters, annotated, browse
 from learning_catalogue.services import activities as activity_services
 from teams import access
-from teams.api.common import caller, fields_named, visible
 from teams.models import Person, Team
 
 router = Router(tags=["learning catalogue"])

@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from core.api import caller, fields_named, visible
 from learning_catalogue import access as catalogue_access
 from learning_catalogue.api.activities import (
     activity_card,
@@ -50,7 +51,6 @@ from learning_catalogue.selectors import (
 )
 from learning_catalogue.services import feedback as feedback_services
 from teams import access
-from teams.api.common import caller, fields_named, visible
 from teams.models import Person
 
 router = Router(tags=["learning catalogue"])

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
 
+from core.api import caller, visible
 from integrations.models import ImportBatch
 from integrations.spreadsheets.catalogue_export import catalogue_workbook
 from integrations.spreadsheets.catalogue_import import (
@@ -20,7 +21,6 @@ from integrations.spreadsheets.catalogue_import import (
 from integrations.spreadsheets.people_import import RowError
 from integrations.spreadsheets.reading import FileProblem, upload_content
 from learning_catalogue import access as catalogue_access
-from teams.api.common import caller, visible
 from teams.models import Person
 
 router = Router(tags=["learning catalogue"])

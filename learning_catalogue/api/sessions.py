@@ -13,6 +13,7 @@ from django.utils import timezone
 from ninja import Query, Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from core.api import caller, fields_named, visible
 from learning_catalogue import access as catalogue_access
 from learning_catalogue.api.activities import visible_activity
 from learning_catalogue.api.schemas import (
@@ -35,7 +36,6 @@ from learning_catalogue.models import (
 from learning_catalogue.selectors import with_places
 from learning_catalogue.services import sessions as session_services
 from teams import access
-from teams.api.common import caller, fields_named, visible
 from teams.models import Person
 
 router = Router(tags=["learning catalogue"])

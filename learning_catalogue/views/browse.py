@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from core.web import posted, save
 from learning_catalogue import access as catalogue_access
 from learning_catalogue.forms import BrowseForm, RatingForm
 from learning_catalogue.models import (
@@ -37,7 +38,6 @@ from learning_catalogue.selectors import (
 from learning_catalogue.services import feedback
 from learning_catalogue.services.activities import TRANSITIONS
 from learning_catalogue.views.common import page_of, visible_activity
-from planner.views.common import posted, save
 from teams import access
 from teams.models import CareerStage, Person, Role
 

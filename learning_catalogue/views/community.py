@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from core.web import posted, save
 from learning_catalogue import access as catalogue_access
 from learning_catalogue.forms import DeclineSuggestionForm, NeedForm, SuggestionForm
 from learning_catalogue.models import LearningNeed, Suggestion, SuggestionStatus, Topic
@@ -19,7 +20,6 @@ from learning_catalogue.selectors import needs_by_topic, needs_level, needs_team
 from learning_catalogue.services import feedback
 from learning_catalogue.views.common import page_of
 from planner.access import manages
-from planner.views.common import posted, save
 from teams import access
 from teams.privacy import SMALLEST_GROUP
 

@@ -13,6 +13,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from core.time import LONDON
+from core.web import posted, save
 from learning_catalogue import access as catalogue_access
 from learning_catalogue.forms import (
     ActivityForm,
@@ -33,8 +35,6 @@ from learning_catalogue.views.common import (
     visible_activity,
     visible_session,
 )
-from planner.views.common import posted, save
-from planner.worktime import LONDON
 from teams import access
 
 

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
+from core.web import save
 from learning_catalogue import access as catalogue_access
 from learning_catalogue.forms import AllocationForm, ReservationForm
 from learning_catalogue.models import (
@@ -29,7 +30,6 @@ from learning_catalogue.services import sessions as session_services
 from learning_catalogue.views.browse import _next
 from learning_catalogue.views.common import page_of, visible_session
 from planner.access import people_managed_by
-from planner.views.common import save
 from teams import access
 from teams.models import Person, PersonQuerySet, Team
 from teams.models.organisation import TeamQuerySet

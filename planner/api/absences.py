@@ -8,11 +8,11 @@ from django.http import HttpRequest
 from ninja import Field, FilterSchema, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from core.api import caller, fields_named, visible
 from planner import access as planner_access
 from planner.models import Absence, AbsenceKind
 from planner.services import absences as absence_services
 from teams import access
-from teams.api.common import caller, fields_named, visible
 
 router = Router(tags=["protected time"])
 

@@ -12,13 +12,13 @@ from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from core.api import caller, fields_named, visible
 from planner import access as planner_access
 from planner.allowances import describe
 from planner.models import AllowancePeriod, AllowanceRule, AllowanceScope
 from planner.selectors.metrics import person_allowance, planner_settings_for
 from planner.services import allowances as allowance_services
 from teams import access
-from teams.api.common import caller, fields_named, visible
 from teams.models import CareerStage
 
 router = Router(tags=["protected time"])

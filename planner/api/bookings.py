@@ -14,6 +14,8 @@ from django.utils import timezone
 from ninja import Field, FilterSchema, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from core.api import caller, fields_named, visible
+from core.time import local_midnight
 from planner import access as planner_access
 from planner.conflicts import cover_conflicts
 from planner.models import (
@@ -30,9 +32,7 @@ from planner.selectors import metrics as metrics_selectors
 from planner.selectors import planner_grid as grid_selectors
 from planner.services import bookings as booking_services
 from planner.services import cover as cover_services
-from planner.worktime import local_midnight
 from teams import access
-from teams.api.common import caller, fields_named, visible
 from teams.models import Person
 
 router = Router(tags=["protected time"])

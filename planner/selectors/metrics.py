@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.conf import settings
 from django.db.models import Exists, OuterRef
 
+from core.time import ONE_DAY, local_midnight
 from planner.allowances import AllowanceSummary, allowances_for, summarise
 from planner.models import (
     AllowancePeriod,
@@ -28,7 +29,6 @@ from planner.models import (
 )
 from planner.models.bookings import ATTENDANCE_STATUSES, HOLDING_STATUSES
 from planner.selectors.planner_grid import team_people
-from planner.worktime import ONE_DAY, local_midnight
 from teams.access import Viewer
 from teams.models import Person, Team
 

@@ -21,6 +21,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from core.time import LONDON, ONE_DAY, local_midnight
 from planner import access as planner_access
 from planner.models import (
     Absence,
@@ -31,7 +32,7 @@ from planner.models import (
     CoverConflictKind,
     CoverStatus,
 )
-from planner.worktime import LONDON, ONE_DAY, WorkingCalendar, local_midnight
+from planner.worktime import WorkingCalendar
 from teams import access
 from teams.access import Viewer
 from teams.models import Membership, Person, Team

@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core.time import LONDON, minutes_by_local_day
 from integrations.notify.planner import BookingNotice
 from planner import access as planner_access
 from planner.conflicts import cover_conflicts, london_span
@@ -29,7 +30,7 @@ from planner.models import (
 )
 from planner.models.bookings import ATTENDANCE_STATUSES, HOLDING_STATUSES
 from planner.tasks import queue_booking_notice
-from planner.worktime import LONDON, calendar_for, minutes_by_local_day
+from planner.worktime import calendar_for
 from teams import access
 from teams.audit import audit_record, snapshot
 from teams.models import Person

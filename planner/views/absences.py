@@ -12,11 +12,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from core.web import posted, save
 from planner import access as planner_access
 from planner.forms import AbsenceForm
 from planner.models import Absence
 from planner.services import absences as absence_services
-from planner.views.common import posted, save
 from teams import access
 
 PER_PAGE = 25

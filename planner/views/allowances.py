@@ -12,12 +12,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from core.web import posted, save
 from planner import access as planner_access
 from planner.allowances import NEWLY_QUALIFIED_DEFAULT, describe
 from planner.forms import MONTHS, AllowanceRuleForm, PlannerSettingsForm
 from planner.selectors.metrics import planner_settings_for
 from planner.services import allowances as allowance_services
-from planner.views.common import posted, save
 from teams import access
 
 PER_PAGE = 50

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.web import posted, save
 from planner import access as planner_access
 from planner.forms import (
     AttendanceForm,
@@ -24,7 +25,7 @@ from planner.forms import (
 from planner.models import Booking
 from planner.selectors import booking_pages
 from planner.services import bookings as booking_services
-from planner.views.common import booking_url, decidable, posted, save
+from planner.views.common import booking_url, decidable
 from teams import access
 
 

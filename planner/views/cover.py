@@ -15,12 +15,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.web import posted, save
 from planner import access as planner_access
 from planner.conflicts import cover_conflicts
 from planner.forms import AcceptConflictsForm, CoverForm
 from planner.selectors import booking_pages
 from planner.services import cover as cover_services
-from planner.views.common import booking_url, decidable, posted, save
+from planner.views.common import booking_url, decidable
 
 ASSIGN_ANYWAY = "assign_anyway"
 

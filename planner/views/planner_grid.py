@@ -10,11 +10,11 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from core.web import date_param
 from integrations.services import can_import_absences
 from planner import access as planner_access
 from planner.selectors import metrics as metrics_selectors
 from planner.selectors import planner_grid as grid_selectors
-from planner.views.common import date_param
 from teams import access
 
 

@@ -6,8 +6,8 @@ from django.http import HttpRequest
 from ninja import Query, Router
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from core.api import caller, visible
 from teams import access, selectors
-from teams.api.common import caller, visible
 from teams.models import AuditEntry, Person
 from teams.schemas import AuditEntryOut, AuditFilter
 

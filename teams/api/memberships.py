@@ -5,8 +5,8 @@ from django.http import HttpRequest
 from ninja import Query, Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from core.api import caller, fields_named, visible
 from teams import access, services
-from teams.api.common import caller, fields_named, visible
 from teams.models import Membership, Person
 from teams.schemas import MembershipCreate, MembershipEnd, MembershipFilter, MembershipOut
 

@@ -5,8 +5,8 @@ from django.http import HttpRequest
 from ninja import Router
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from core.api import caller, visible
 from teams import access, services
-from teams.api.common import caller, visible
 from teams.models import Organisation
 from teams.schemas import OrganisationOut, OrganisationPatch
 

@@ -7,8 +7,8 @@ from django.utils import timezone
 from ninja import Query, Router
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from core.api import caller, fields_named, visible
 from teams import access, selectors, services
-from teams.api.common import caller, fields_named, visible
 from teams.models import Membership, Person, Registration, RoleAssignment, Team, WorkingPattern
 from teams.schemas import (
     PersonCreate,

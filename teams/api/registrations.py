@@ -6,8 +6,8 @@ from django.http import HttpRequest
 from ninja import Query, Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from core.api import caller, visible
 from teams import access, services
-from teams.api.common import caller, visible
 from teams.models import Person, Registration, Regulator
 from teams.schemas import (
     RegistrationCreate,

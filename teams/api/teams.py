@@ -6,9 +6,9 @@ from django.http import HttpRequest
 from ninja import Query, Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from config.api_errors import Conflict, NotFound
+from core.api import caller, fields_named, visible
+from core.api_errors import Conflict, NotFound
 from teams import access, selectors, services
-from teams.api.common import caller, fields_named, visible
 from teams.models import Person, Team
 from teams.schemas import TeamCreate, TeamFilter, TeamManagerIn, TeamOut, TeamPatch
 

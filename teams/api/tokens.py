@@ -5,8 +5,8 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Router
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from core.api import caller
 from teams import selectors, services
-from teams.api.common import caller
 from teams.models import ApiToken
 from teams.schemas import TokenCreate, TokenCreated, TokenOut
 

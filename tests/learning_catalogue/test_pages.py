@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from core.time import LONDON
 from learning_catalogue.models import (
     Activity,
     ActivityStatus,
@@ -27,7 +28,6 @@ from learning_catalogue.models import (
 )
 from learning_catalogue.services.sessions import reservation_set
 from planner.models import Booking, BookingPurpose, BookingStatus
-from planner.worktime import LONDON
 from teams.models import AuditEntry
 from tests.factories import PersonFactory
 from tests.learning_catalogue.catalogue_data import add_activity, fmt, small_catalogue

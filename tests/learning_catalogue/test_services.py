@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import override_settings
 from django.utils import timezone
 
+from core.time import LONDON
 from learning_catalogue.models import (
     ActivityStatus,
     Format,
@@ -22,7 +23,6 @@ from learning_catalogue.models import (
 from learning_catalogue.search import search
 from learning_catalogue.services import activities, feedback, sessions
 from learning_catalogue.tasks import expire_offers
-from planner.worktime import LONDON
 from teams.models import AuditEntry, Organisation
 from tests.learning_catalogue.catalogue_data import add_activity, fmt, topic
 from tests.learning_catalogue.helpers import make_session

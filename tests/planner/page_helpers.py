@@ -7,8 +7,8 @@ import datetime
 
 from django.utils import timezone
 
+from core.time import LONDON
 from planner.models import Absence, AbsenceKind, Booking, BookingPurpose, CoverAssignment
-from planner.worktime import LONDON
 from teams.models import Person
 
 

@@ -7,9 +7,10 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
+from core.time import LONDON, minutes_by_local_day
 from planner.models import BankHoliday, Booking, BookingEvent, BookingStatus
 from planner.services.bookings import OUTSIDE_WORKING_TIME, booking_request
-from planner.worktime import LONDON, minutes_by_local_day, minutes_outside_working_time
+from planner.worktime import minutes_outside_working_time
 from tests.factories import WorkingPatternFactory
 from tests.planner.page_helpers import make_booking
 

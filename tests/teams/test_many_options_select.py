@@ -4,7 +4,7 @@ labels, the chosen option selected, the attributes kept."""
 from django import forms
 from django.test.html import parse_html
 
-from teams.forms import ManyOptionsSelect
+from core.forms import ManyOptionsSelect
 
 CHOICES = [("", "Any team"), (1, "Children's <Services>"), (2, "— Assessment & Duty")]
 

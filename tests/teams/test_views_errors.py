@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from teams import views
+from core import errors as views
 from tests.factories import PersonFactory
 
 

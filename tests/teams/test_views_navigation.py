@@ -4,7 +4,7 @@ import re
 
 from django.urls import reverse
 
-from config.app_hooks import app_functions
+from core.hooks import app_functions
 
 
 def teams_labels(response, user):

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from teams.forms import parse_duration_minutes
+from core.forms import parse_duration_minutes
 from teams.models import AuditEntry, WorkingPattern
 
 

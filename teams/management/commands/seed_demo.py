@@ -14,7 +14,7 @@ from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from config.app_hooks import app_functions
+from core.hooks import app_functions
 from teams import services
 from teams.demo import DEMO_PASSWORD, OrganisationPlan, PersonPlan, demo_plans
 from teams.models import (

@@ -20,7 +20,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.db.models import Max
 
-from config.app_hooks import app_functions
+from core.hooks import app_functions
 from teams.models import (
     CareerStage,
     ContractType,

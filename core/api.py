@@ -1,17 +1,17 @@
-"""Shared by the teams API handlers: who is calling, and finding what they may see."""
+"""Shared by every app's API handlers: who is calling, and finding what they may see."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 
-from config.api_errors import NotFound
-from teams.models import Person
+from core.api_errors import NotFound
 
 
-def caller(request: HttpRequest) -> Person:
+def caller(request: HttpRequest) -> AbstractBaseUser:
     """The authenticated person (session or token); operations act with their permissions."""
     return request.auth
 
@@ -36,7 +36,7 @@ def fields_named(**api_names: str) -> Iterator[None]:
             raise
         renamed = {api_names.get(name, name): msgs for name, msgs in error.message_dict.items()}
         renamed_error = ValidationError(renamed)
-        # Keep how the API should answer it (``config.api_errors``), e.g. 409 for a clash.
+        # Keep how the API should answer it (``core.api_errors``), e.g. 409 for a clash.
         for attribute in ("http_status", "api_code"):
             if hasattr(error, attribute):
                 setattr(renamed_error, attribute, getattr(error, attribute))

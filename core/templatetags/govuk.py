@@ -9,7 +9,7 @@ from django import forms, template
 from django.forms import BoundField, widgets
 from django.utils.safestring import SafeString
 
-from teams.forms import GovukDateWidget
+from core.forms import GovukDateWidget
 
 register = template.Library()
 

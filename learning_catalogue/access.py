@@ -21,7 +21,6 @@ from learning_catalogue.models import (
     SessionPlace,
     Suggestion,
 )
-from planner.access import manages, people_managed_by
 from teams import access
 from teams.access import Viewer
 from teams.models import Person, Team
@@ -74,7 +73,7 @@ def can_allocate(user: Viewer, team: Team, person: Person) -> bool:
     return (
         access.teams_managed_by(user).filter(pk=team.pk).exists()
         and person.memberships.current().filter(team=team).exists()
-        and manages(user, person)
+        and access.manages(user, person)
     )
 
 
@@ -89,7 +88,7 @@ def suggestions_visible_to(user: Viewer) -> QuerySet[Suggestion]:
 
 def can_record_needs_for(user: Viewer, person: Person) -> bool:
     """A person records their own learning needs; their manager records and agrees them."""
-    return user.is_authenticated and (user.pk == person.pk or manages(user, person))
+    return user.is_authenticated and (user.pk == person.pk or access.manages(user, person))
 
 
 def needs_listed_for(user: Viewer) -> QuerySet[LearningNeed]:
@@ -98,7 +97,7 @@ def needs_listed_for(user: Viewer) -> QuerySet[LearningNeed]:
     if not user.is_authenticated:
         return LearningNeed.objects.none()
     return LearningNeed.objects.filter(
-        Q(person_id=user.pk) | Q(person__in=people_managed_by(user).values("pk"))
+        Q(person_id=user.pk) | Q(person__in=access.people_managed_by(user).values("pk"))
     )
 
 

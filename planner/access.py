@@ -21,24 +21,6 @@ from teams.access import Viewer
 from teams.models import Membership, Person, PersonQuerySet, Team
 
 
-def people_managed_by(user: Viewer) -> PersonQuerySet:
-    """People currently in a team the user manages (or a team below one), never the user."""
-    if not access.is_team_manager(user):
-        return Person.objects.none()
-    members = (
-        Membership.objects.current()
-        .filter(team__in=access.teams_managed_by(user).values("pk"))
-        .values("person_id")
-    )
-    return Person.objects.filter(organisation_id=user.organisation_id, pk__in=members).exclude(
-        pk=user.pk
-    )
-
-
-def manages(user: Viewer, person: Person) -> bool:
-    return people_managed_by(user).filter(pk=person.pk).exists()
-
-
 def bookings_visible_to(user: Viewer) -> QuerySet[Booking]:
     """Bookings of everyone the user may read, plus bookings they were asked to cover."""
     if not user.is_authenticated:
@@ -53,13 +35,13 @@ def can_request_for(user: Viewer, person: Person) -> bool:
     """Anyone may ask for time for themselves; a manager books it for their people."""
     if not user.is_authenticated or person.organisation_id != user.organisation_id:
         return False
-    return person.pk == user.pk or manages(user, person)
+    return person.pk == user.pk or access.manages(user, person)
 
 
 def can_decide(user: Viewer, booking: Booking) -> bool:
     """Approve, decline, arrange cover, cancel for the team, record attendance: the person's
     manager, and never the person themselves, so nobody approves their own request."""
-    return booking.person_id != user.pk and manages(user, booking.person)
+    return booking.person_id != user.pk and access.manages(user, booking.person)
 
 
 def require_decider(user: Viewer, booking: Booking, *, what: str) -> None:
@@ -93,6 +75,11 @@ def cover_candidates_for(user: Viewer) -> PersonQuerySet:
     )
 
 
+def can_open_planner(user: Viewer) -> bool:
+    """The team planner and team figures: for those who see teams (managers, L&D, org admins)."""
+    return access.sees_teams(user)
+
+
 def teams_planned_by(user: Viewer) -> QuerySet[Team]:
     """Teams whose planner and metrics the user may open: managers their teams; L&D leads and
     org admins every team in the organisation."""
@@ -112,7 +99,7 @@ def can_record_absence_for(user: Viewer, person: Person) -> bool:
     (they run the HR import)."""
     if not user.is_authenticated or person.organisation_id != user.organisation_id:
         return False
-    return access.is_org_admin(user) or manages(user, person)
+    return access.is_org_admin(user) or access.manages(user, person)
 
 
 def can_manage_allowances(user: Viewer) -> bool:

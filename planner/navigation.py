@@ -4,12 +4,11 @@ org admins the team planner; L&D leads and org admins the allowances."""
 from __future__ import annotations
 
 from planner import access as planner_access
-from teams import access
 
 
 def menu_items(user: object) -> list[tuple[str, str]]:
     items = [("planner:my-time", "My protected time")]
-    if access.is_team_manager(user) or access.sees_whole_organisation(user):
+    if planner_access.can_open_planner(user):
         items.append(("planner:teams", "Team planner"))
     if planner_access.can_manage_allowances(user):
         items.append(("planner:allowances", "Allowances"))

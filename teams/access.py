@@ -54,6 +54,11 @@ def sees_whole_organisation(user: Viewer) -> bool:
     return is_org_admin(user) or is_ld_lead(user)
 
 
+def sees_teams(user: Viewer) -> bool:
+    """Team managers, L&D leads and org admins: the people and teams pages, the team planner."""
+    return is_team_manager(user) or sees_whole_organisation(user)
+
+
 def organisations_visible_to(user: Viewer) -> QuerySet[Organisation]:
     """A person only ever sees their own employer."""
     if not _signed_in(user):
@@ -100,6 +105,24 @@ def people_visible_to(user: Viewer, *, on: datetime.date | None = None) -> Perso
         .values("person_id")
     )
     return people.filter(Q(pk=user.pk) | Q(pk__in=managed_members))
+
+
+def people_managed_by(user: Viewer) -> PersonQuerySet:
+    """People currently in a team the user manages (or a team below one), never the user."""
+    if not is_team_manager(user):
+        return Person.objects.none()
+    members = (
+        Membership.objects.current()
+        .filter(team__in=teams_managed_by(user).values("pk"))
+        .values("person_id")
+    )
+    return Person.objects.filter(organisation_id=user.organisation_id, pk__in=members).exclude(
+        pk=user.pk
+    )
+
+
+def manages(user: Viewer, person: Person) -> bool:
+    return people_managed_by(user).filter(pk=person.pk).exists()
 
 
 def can_view_person(user: Viewer, person: Person) -> bool:

@@ -41,7 +41,7 @@ def _menu(user: object) -> list[tuple[str, str]]:
     items = [("home", "Home")]
     for menu_items in app_functions("navigation", "menu_items"):
         items += menu_items(user)
-    if access.is_team_manager(user) or access.sees_whole_organisation(user):
+    if access.sees_teams(user):
         items += [("teams:people", "People"), ("teams:teams", "Teams")]
     if access.is_org_admin(user):
         items += [

@@ -26,7 +26,6 @@ from integrations.spreadsheets.people_import import (
     parse_date,
 )
 from integrations.spreadsheets.reading import Table
-from planner import access as planner_access
 from planner.models import Absence, AbsenceKind
 from planner.services.absences import AbsenceRow, absence_errors, describe_clash
 from teams import access
@@ -135,7 +134,7 @@ class _Context:
         people = (
             access.people_visible_to(actor)
             if access.is_org_admin(actor)
-            else planner_access.people_managed_by(actor)
+            else access.people_managed_by(actor)
         )
         people = list(people.filter(organisation_id=actor.organisation_id))
         self.by_number = {

@@ -32,7 +32,6 @@ from learning_catalogue.models import (
     SessionReservation,
 )
 from learning_catalogue.tasks import queue_place_offered, queue_session_cancelled
-from planner.access import manages
 from planner.models import BookingPurpose
 from planner.models.bookings import HOLDING_STATUSES as TIME_HOLDING_STATUSES
 from planner.services.bookings import (
@@ -42,6 +41,7 @@ from planner.services.bookings import (
     booking_cancel_by_provider,
     booking_request,
 )
+from teams.access import manages
 from teams.audit import audit_record, snapshot
 from teams.models import Person, Team
 

@@ -19,8 +19,8 @@ from learning_catalogue.models import LearningNeed, Suggestion, SuggestionStatus
 from learning_catalogue.selectors import needs_by_topic, needs_level, needs_teams, recommended_for
 from learning_catalogue.services import feedback
 from learning_catalogue.views.common import page_of
-from planner.access import manages
 from teams import access
+from teams.access import manages
 from teams.privacy import SMALLEST_GROUP
 
 

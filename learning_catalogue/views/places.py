@@ -29,8 +29,8 @@ from learning_catalogue.models import (
 from learning_catalogue.services import sessions as session_services
 from learning_catalogue.views.browse import _next
 from learning_catalogue.views.common import page_of, visible_session
-from planner.access import people_managed_by
 from teams import access
+from teams.access import people_managed_by
 from teams.models import Person, PersonQuerySet, Team
 from teams.models.organisation import TeamQuerySet
 

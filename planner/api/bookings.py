@@ -488,7 +488,7 @@ def team_protected_time_metrics(
     per person against allowance, and who has had no protected time this quarter, for the
     allowance period containing ``on`` (today when left out)."""
     actor = caller(request)
-    if not (access.is_team_manager(actor) or access.sees_whole_organisation(actor)):
+    if not planner_access.can_open_planner(actor):
         raise PermissionDenied("Team figures are for team managers, L&D leads and org admins.")
     team = grid_selectors.planner_team(actor, team_id)
     today = timezone.localdate()
@@ -575,7 +575,7 @@ def team_planner_get(
     out): each person's working time, learning, cover given, absences and conflicts per day,
     50 people a page, with the whole team's numbers at work per day."""
     actor = caller(request)
-    if not (access.is_team_manager(actor) or access.sees_whole_organisation(actor)):
+    if not planner_access.can_open_planner(actor):
         raise PermissionDenied("The team planner is for team managers, L&D leads and org admins.")
     team = grid_selectors.planner_team(actor, team_id)
     period = grid_selectors.planner_period(view, start or timezone.localdate())

@@ -13,7 +13,6 @@ from planner import access as planner_access
 from planner.models import BookingStatus
 from planner.models.bookings import ATTENDANCE_STATUSES
 from planner.selectors import booking_pages
-from teams import access
 
 
 @login_required
@@ -30,7 +29,7 @@ def booking_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "cover_history": booking_pages.all_cover_of(booking),
             "rescheduled_to": booking_pages.rescheduled_to(booking),
             "can_decide": can_decide,
-            "can_plan": access.is_team_manager(user) or access.sees_whole_organisation(user),
+            "can_plan": planner_access.can_open_planner(user),
             "can_cancel": planner_access.can_cancel(user, booking)
             and booking.status not in (BookingStatus.CANCELLED, BookingStatus.DECLINED)
             and booking.status not in ATTENDANCE_STATUSES,

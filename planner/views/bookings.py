@@ -68,7 +68,7 @@ def booking_request(request: HttpRequest) -> HttpResponse:
 def booking_create(request: HttpRequest) -> HttpResponse:
     if not access.is_team_manager(request.user):
         raise PermissionDenied
-    people = planner_access.people_managed_by(request.user)
+    people = access.people_managed_by(request.user)
     form = BookingCreateForm(
         posted(request), people=people, initial={"person": request.GET.get("person")}
     )

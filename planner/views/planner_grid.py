@@ -18,13 +18,9 @@ from planner.selectors import planner_grid as grid_selectors
 from teams import access
 
 
-def _may_plan(user: object) -> bool:
-    return access.is_team_manager(user) or access.sees_whole_organisation(user)
-
-
 def _require_planner(request: HttpRequest) -> None:
     """Practitioners have no planner: the pages exist, their role cannot use them (403)."""
-    if not _may_plan(request.user):
+    if not planner_access.can_open_planner(request.user):
         raise PermissionDenied
 
 
@@ -34,7 +30,7 @@ def _managed_on_page(user: object, rows: list[grid_selectors.Row]) -> frozenset[
     ids = [row.person.pk for row in rows]
     if not access.is_team_manager(user) or not ids:
         return frozenset()
-    managed = planner_access.people_managed_by(user).filter(pk__in=ids)
+    managed = access.people_managed_by(user).filter(pk__in=ids)
     return frozenset(managed.values_list("pk", flat=True))
 
 

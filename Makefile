@@ -44,17 +44,18 @@ run: demo  ## Set up, migrate, load demo data, start the web server and task wor
 	  $(PY) manage.py db_worker & \
 	  $(PY) manage.py runserver $(HOST):$(PORT)
 
-lint: setup  ## ruff check, ruff format --check and makemigrations --check
+lint: setup  ## ruff check, ruff format --check, the app order (import-linter) and makemigrations --check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	PYTHONPATH=. $(VENV)/bin/lint-imports --no-cache
 	DJANGO_ENV=test $(PY) manage.py makemigrations --check --dry-run
 
 format: setup  ## Fix formatting and lint where ruff can
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-test: lint  ## Set up, lint, then run the whole suite (browser tests need chromium)
-	DJANGO_ENV=test $(PY) -m pytest $(PYTEST_ARGS)
+test: lint  ## Set up, lint, then run the whole suite in parallel (browser tests need chromium)
+	DJANGO_ENV=test $(PY) -m pytest -n auto $(PYTEST_ARGS)
 
 browser-deps: $(STAMP_NODE)  ## Install Debian's chromium for the browser tests (needs root)
 	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)

@@ -282,5 +282,5 @@ LOGGING = {
 }
 
 # Share of social workers whose workload was covered while they trained (2019 survey, 8.7%:
-# 7.9% by colleagues, 0.8% by agency staff; see DOMAIN.md). The team metrics compare against it.
+# 7.9% by colleagues, 0.8% by agency staff; see docs/domain.md). The team metrics compare against it.
 PLANNER_NATIONAL_COVER_RATE_PERCENT = "8.7"

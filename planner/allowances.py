@@ -6,7 +6,7 @@ working pattern part-way through a period all count exactly for the days they ap
 - on each day the person is employed, the most specific rule in force applies: a rule for the
   person, then for their team (the nearest team up the tree), then for their career stage, then
   the organisation's; without any, newly qualified staff get the built-in 10% of contracted time
-  (DOMAIN.md: the typical ASYE offer) and everyone else has no allowance set;
+  (docs/domain.md: the typical ASYE offer) and everyone else has no allowance set;
 - a percentage rule gives that share of the day's contracted minutes by the working pattern
   (bank holidays are not contracted time);
 - a full-time rule gives its minutes per period spread evenly over the period's days, scaled

@@ -5,7 +5,7 @@ The demo gets a year of history before ``RECORDED_TO`` and five months of plans 
 leave, sickness and TOIL; learning booked by managers and asked for by practitioners; cover
 with acknowledgements and the odd accepted conflict; "no cover needed" with reasons; and
 cancellations, mostly for work crises, some rebooked. Nationally fewer than one booking in ten
-has cover (DOMAIN.md); the demo employer does better, which is the point of the product.
+has cover (docs/domain.md); the demo employer does better, which is the point of the product.
 
 Rows are written in bulk rather than through the services: the services would queue an email
 for every event of a year. Everything is drawn from a seeded generator over fixed dates, so the

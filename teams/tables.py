@@ -7,18 +7,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from core.tables import GovukTable
 from teams.models import AuditEntry, Person, Role
-
-
-class GovukTable(tables.Table):
-    """A table with a caption; the GOV.UK template reads ``caption``."""
-
-    caption = ""
-
-    def __init__(self, *args: object, caption: str | None = None, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        if caption is not None:
-            self.caption = caption
 
 
 class PersonTable(GovukTable):

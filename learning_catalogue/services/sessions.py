@@ -1,7 +1,7 @@
 """Places on scheduled sessions: booking, the waiting list, freed places offered in turn, and
 team reservations.
 
-One locking pattern (DESIGN.md): every change to a session's places locks the session row with
+One locking pattern (ARCHITECTURE.md): every change to a session's places locks the session row with
 ``select_for_update()`` first, so concurrent bookings queue there and each one counts the seats
 as the previous one left them. A session's seats are its capacity less the places reserved for
 teams; a reserved place is taken only by allocation from the team's manager, up to the

@@ -2,7 +2,7 @@
 
 The most specific rule in force wins: person, then team, then career stage, then the
 organisation's default. A rule gives either a percentage of contracted time (newly qualified
-staff: 10% by default, per DOMAIN.md) or full-time-equivalent minutes per period, pro-rated by
+staff: 10% by default, per docs/domain.md) or full-time-equivalent minutes per period, pro-rated by
 the person's working pattern.
 """
 

@@ -54,7 +54,7 @@ PERCENT = Decimal("0.1")
 
 
 def national_cover_rate() -> Decimal:
-    """The share of social workers whose workload was covered while training (DOMAIN.md), kept
+    """The share of social workers whose workload was covered while training (docs/domain.md), kept
     in settings so it is updated when a newer survey is published."""
     return Decimal(str(settings.PLANNER_NATIONAL_COVER_RATE_PERCENT))
 

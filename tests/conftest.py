@@ -13,14 +13,15 @@ from tests.factories import OrganisationFactory, PersonFactory, TeamFactory
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    del config
-    vendor = connection.vendor
-    for item in items:
-        if item.get_closest_marker("postgres") and vendor != "postgresql":
-            # Concurrency tests need PostgreSQL's row locks; .ci/run runs them in its PostgreSQL
-            # pass and deselects them from the SQLite pass, so nothing is skipped there.
-            item.add_marker(pytest.mark.skip(reason="needs DATABASE_URL pointing at PostgreSQL"))
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Concurrency tests need PostgreSQL's row locks. Locally they are skipped on SQLite; under
+    CI=true a missing service is a failure, never a skip (.ci/run deselects them from its SQLite
+    pass with ``-m "not postgres"`` and runs them in its PostgreSQL pass)."""
+    if item.get_closest_marker("postgres") and connection.vendor != "postgresql":
+        message = "needs DATABASE_URL pointing at PostgreSQL"
+        if IN_CI:
+            pytest.fail(f"{message} (CI=true: a missing service fails the run)", pytrace=False)
+        pytest.skip(message)
 
 
 @dataclass

@@ -89,7 +89,7 @@ def _new_activities(organisation: object, count: int, rng: random.Random) -> Non
     from django.db import transaction
     from django.utils import timezone
 
-    from learning_catalogue.demo import ARRANGED_FORMATS, SCHEDULED_FORMATS, VENUES
+    from learning_catalogue.demo.data import ARRANGED_FORMATS, SCHEDULED_FORMATS, VENUES
     from learning_catalogue.models import (
         Activity,
         ActivityStatus,

@@ -2,10 +2,12 @@
 organisation whose people must never see it."""
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from teams.models import Organisation, Person, Team
 from tests.factories import OrganisationFactory, PersonFactory, TeamFactory
@@ -105,3 +107,22 @@ def world(db: None) -> World:
         ),
         outsider_team=outsider_team,
     )
+
+
+type QueryCounter = Callable[..., tuple[int, object]]
+
+
+@pytest.fixture
+def count_queries() -> QueryCounter:
+    """``count_queries(action)`` runs ``action`` once to warm what is cached per process (content
+    types, the session), then again counting the queries: ``(count, what action returned)``.
+    Every query-count test uses it, so a list's cost is measured the same way everywhere."""
+
+    def count(action: Callable[[], object], *, warm_up: bool = True) -> tuple[int, object]:
+        if warm_up:
+            action()
+        with CaptureQueriesContext(connection) as captured:
+            result = action()
+        return len(captured), result
+
+    return count

@@ -55,9 +55,10 @@ INSTALLED_APPS = [
     "django_filters",
     # Only for the API docs page's templates and static Swagger UI (no CDN, so CSP holds).
     "ninja",
+    # Before django_tasks_db: core's db_worker (with a lease) is the one manage.py finds.
+    "core",
     "django_tasks_db",
     "axes",
-    "core",
     "teams",
     "integrations",
     "learning_catalogue",
@@ -195,6 +196,8 @@ STORAGES = {
     },
 }
 
+# A running task whose worker has not beaten its heartbeat for this long is queued again.
+TASKS_LEASE_SECONDS = float(os.environ.get("TASKS_LEASE_SECONDS", 120))
 TASKS = {
     "default": {
         "BACKEND": (

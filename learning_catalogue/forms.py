@@ -19,7 +19,7 @@ from learning_catalogue.models import (
     Topic,
 )
 from learning_catalogue.selectors import AUDIENCE_ME, SORTS, CatalogueFilters
-from learning_catalogue.services.sessions import MOST_OFFER_HOURS
+from learning_catalogue.services.places import MOST_OFFER_HOURS
 from teams.models import CareerStage, Organisation, PersonQuerySet, Role
 from teams.models.organisation import TeamQuerySet
 

@@ -112,7 +112,7 @@ def with_places(sessions: QuerySet[Session]) -> QuerySet[Session]:
 
 def places_left(session: Session) -> int:
     """Seats anyone may book (a team's kept places are not), from ``with_places``; the same
-    sum ``services.sessions.open_places`` makes under the session's lock."""
+    sum ``services.places.open_places`` makes under the session's lock."""
     return max(0, session.capacity - session.reserved_places - session.open_places_held)
 
 

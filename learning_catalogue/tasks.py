@@ -24,7 +24,7 @@ def send_session_cancelled(*, session_id: int, people_ids: list[int]) -> int:
 @task
 def expire_offers() -> int:
     """Passes on every offer past its time; returns how many expired."""
-    from learning_catalogue.services.sessions import offers_expire
+    from learning_catalogue.services.places import offers_expire
 
     return offers_expire()
 

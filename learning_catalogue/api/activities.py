@@ -16,7 +16,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from core.api import caller, fields_named, visible
 from core.api_errors import Conflict, NotFound
 from learning_catalogue import access as catalogue_access
-from learning_catalogue.api.schemas import (
+from learning_catalogue.api.schemas.activities import (
     ActivityFilter,
     ActivityIn,
     ActivityOut,

@@ -28,6 +28,7 @@ from learning_catalogue.forms import (
 from learning_catalogue.models import Activity, ActivityStatus, Format, Topic
 from learning_catalogue.selectors import ANY_STATUS, CatalogueFilters, browse
 from learning_catalogue.services import activities as activity_services
+from learning_catalogue.services import places as place_services
 from learning_catalogue.services import sessions as session_services
 from learning_catalogue.views.common import (
     page_of,
@@ -286,7 +287,7 @@ def _lists_context(request: HttpRequest, **forms: object) -> dict[str, object]:
         ],
         "settings_form": forms.get("settings")
         or CatalogueSettingsForm(
-            initial={"offer_hours": session_services.offer_hours_of(organisation)}
+            initial={"offer_hours": place_services.offer_hours_of(organisation)}
         ),
     }
 
@@ -351,7 +352,7 @@ def settings_update(request: HttpRequest) -> HttpResponse:
     form = CatalogueSettingsForm(request.POST)
     if form.is_valid() and save(
         form,
-        lambda: session_services.catalogue_settings_update(
+        lambda: place_services.catalogue_settings_update(
             actor=request.user, offer_hours=form.cleaned_data["offer_hours"]
         ),
     ):

@@ -26,6 +26,7 @@ from learning_catalogue.models import (
     Session,
     SessionPlace,
 )
+from learning_catalogue.services import places as place_services
 from learning_catalogue.services import sessions as session_services
 from learning_catalogue.views.browse import _next
 from learning_catalogue.views.common import page_of, visible_session
@@ -55,7 +56,7 @@ def session_book(request: HttpRequest, pk: int) -> HttpResponse:
     session = visible_session(request, pk)
 
     def book() -> str:
-        place = session_services.place_book(actor=request.user, session=session)
+        place = place_services.place_book(actor=request.user, session=session)
         if place.status == PlaceStatus.WAITING:
             return "The session is full: you are on the waiting list and will be told if a place frees."
         if place.protected_time_id:
@@ -79,7 +80,7 @@ def place_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
     def cancel() -> str:
         was_waiting = place.status == PlaceStatus.WAITING
-        session_services.place_cancel(actor=request.user, place=place)
+        place_services.place_cancel(actor=request.user, place=place)
         if was_waiting:
             return "You have left the waiting list."
         return "The place is cancelled; it goes to the next person waiting."
@@ -93,7 +94,7 @@ def offer_accept(request: HttpRequest, pk: int) -> HttpResponse:
     place = _own_place(request, pk)
 
     def accept() -> str:
-        session_services.offer_accept(actor=request.user, place=place)
+        place_services.offer_accept(actor=request.user, place=place)
         return "The place is yours."
 
     return _act(request, reverse("learning_catalogue:my-places"), accept)
@@ -105,7 +106,7 @@ def offer_decline(request: HttpRequest, pk: int) -> HttpResponse:
     place = _own_place(request, pk)
 
     def decline() -> str:
-        session_services.offer_decline(actor=request.user, place=place)
+        place_services.offer_decline(actor=request.user, place=place)
         return "You turned the place down; it goes to the next person waiting."
 
     return _act(request, reverse("learning_catalogue:my-places"), decline)
@@ -162,7 +163,7 @@ def _session_page_context(
         "activity": session.activity,
         "places": list(places),
         "reservations": reservations,
-        "open_seats": session_services.open_places(session),
+        "open_seats": place_services.open_places(session),
         "can_publish": can_publish,
         "reservation_form": forms.get("reservation_form")
         or (ReservationForm(teams=_reservable_teams(user)) if can_publish else None),
@@ -232,7 +233,7 @@ def allocate(request: HttpRequest, pk: int, team_pk: int) -> HttpResponse:
     )
     if form.is_valid() and save(
         form,
-        lambda: session_services.place_allocate(
+        lambda: place_services.place_allocate(
             actor=request.user, session=session, team=team, person=form.cleaned_data["person"]
         ),
     ):

@@ -22,6 +22,7 @@ from learning_catalogue.models import (
 )
 from learning_catalogue.search import search
 from learning_catalogue.services import activities, feedback, sessions
+from learning_catalogue.services import places as place_services
 from learning_catalogue.tasks import expire_offers
 from teams.models import AuditEntry, Organisation
 from tests.learning_catalogue.catalogue_data import add_activity, fmt, topic
@@ -156,7 +157,7 @@ def test_sessions_check_times_places_and_delivery(world):
     )
     # Naive times are London times, stored in UTC.
     assert timezone.localtime(session.start).hour == 10
-    place = sessions.place_book(actor=world.practitioner_a, session=session)
+    place = place_services.place_book(actor=world.practitioner_a, session=session)
     sessions.reservation_set(actor=world.ld_lead, session=session, team=world.team_b, places=1)
     with pytest.raises(ValidationError, match="Only 0 places"):
         sessions.reservation_set(actor=world.ld_lead, session=session, team=world.team_c, places=1)
@@ -176,7 +177,7 @@ def test_sessions_check_times_places_and_delivery(world):
 def test_freeing_a_teams_reservation_offers_the_seat_to_the_waiting_list(world):
     session = make_session(world.organisation, capacity=1)
     sessions.reservation_set(actor=world.ld_lead, session=session, team=world.team_a, places=1)
-    waiting = sessions.place_book(actor=world.practitioner_b, session=session)
+    waiting = place_services.place_book(actor=world.practitioner_b, session=session)
     assert waiting.status == PlaceStatus.WAITING
     sessions.reservation_set(actor=world.ld_lead, session=session, team=world.team_a, places=0)
     waiting.refresh_from_db()
@@ -185,15 +186,15 @@ def test_freeing_a_teams_reservation_offers_the_seat_to_the_waiting_list(world):
 
 def test_an_expired_offer_passes_on_when_anyone_next_touches_the_session(world):
     session = make_session(world.organisation, capacity=1)
-    holder = sessions.place_book(actor=world.practitioner_a, session=session)
-    first = sessions.place_book(actor=world.practitioner_a2, session=session)
-    second = sessions.place_book(actor=world.practitioner_b, session=session)
-    sessions.place_cancel(actor=world.practitioner_a, place=holder)
+    holder = place_services.place_book(actor=world.practitioner_a, session=session)
+    first = place_services.place_book(actor=world.practitioner_a2, session=session)
+    second = place_services.place_book(actor=world.practitioner_b, session=session)
+    place_services.place_cancel(actor=world.practitioner_a, place=holder)
     first.refresh_from_db()
     assert first.status == PlaceStatus.OFFERED
     later = first.offer_expires_at + datetime.timedelta(minutes=1)
     # No worker ran: Chris booking after the offer ran out still finds the queue moved on.
-    late = sessions.place_book(actor=world.practitioner_c, session=session, now=later)
+    late = place_services.place_book(actor=world.practitioner_c, session=session, now=later)
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.status, second.status, late.status) == (
@@ -209,39 +210,39 @@ def test_offers_expire_by_the_task_worker_at_their_time(world, django_capture_on
     from django_tasks_db.models import DBTaskResult
 
     session = make_session(world.organisation, capacity=1)
-    holder = sessions.place_book(actor=world.practitioner_a, session=session)
-    waiting = sessions.place_book(actor=world.practitioner_b, session=session)
+    holder = place_services.place_book(actor=world.practitioner_a, session=session)
+    waiting = place_services.place_book(actor=world.practitioner_b, session=session)
     backend = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     with override_settings(TASKS=backend), django_capture_on_commit_callbacks(execute=True):
-        sessions.place_cancel(actor=world.practitioner_a, place=holder)
+        place_services.place_cancel(actor=world.practitioner_a, place=holder)
     waiting.refresh_from_db()
     queued = DBTaskResult.objects.get(task_path=expire_offers.module_path)
     assert queued.run_after == waiting.offer_expires_at
-    assert sessions.offers_expire(now=waiting.offer_expires_at) == 0
-    assert sessions.offers_expire(now=waiting.offer_expires_at + datetime.timedelta(seconds=1)) == 1
+    assert place_services.offers_expire(now=waiting.offer_expires_at) == 0
+    assert place_services.offers_expire(now=waiting.offer_expires_at + datetime.timedelta(seconds=1)) == 1
 
 
 def test_declining_an_offer_passes_it_on(world):
     session = make_session(world.organisation, capacity=1)
-    holder = sessions.place_book(actor=world.practitioner_a, session=session)
-    first = sessions.place_book(actor=world.practitioner_a2, session=session)
-    second = sessions.place_book(actor=world.practitioner_b, session=session)
-    sessions.place_cancel(actor=world.practitioner_a, place=holder)
+    holder = place_services.place_book(actor=world.practitioner_a, session=session)
+    first = place_services.place_book(actor=world.practitioner_a2, session=session)
+    second = place_services.place_book(actor=world.practitioner_b, session=session)
+    place_services.place_cancel(actor=world.practitioner_a, place=holder)
     with pytest.raises(PermissionDenied):
-        sessions.offer_decline(actor=world.practitioner_b, place=first)
-    sessions.offer_decline(actor=world.practitioner_a2, place=first)
+        place_services.offer_decline(actor=world.practitioner_b, place=first)
+    place_services.offer_decline(actor=world.practitioner_a2, place=first)
     second.refresh_from_db()
     assert second.status == PlaceStatus.OFFERED
 
 
 def test_a_place_stands_when_the_planner_refuses_overlapping_time(world):
     session = make_session(world.organisation)
-    first = sessions.place_book(actor=world.practitioner_a, session=session)
+    first = place_services.place_book(actor=world.practitioner_a, session=session)
     assert first.protected_time is not None
     other = make_session(world.organisation)
     other.start, other.end = session.start, session.end
     other.save()
-    second = sessions.place_book(actor=world.practitioner_a, session=other)
+    second = place_services.place_book(actor=world.practitioner_a, session=other)
     assert second.status == PlaceStatus.BOOKED
     assert second.protected_time is None
 
@@ -337,7 +338,7 @@ def test_a_session_people_have_places_on_keeps_its_times(world):
     assert sessions.session_save(
         actor=world.ld_lead, activity=webinar, session=session, **moved
     ).start == timezone.make_aware(_future(6, 10), LONDON).astimezone(datetime.UTC)
-    sessions.place_book(actor=world.practitioner_a, session=session)
+    place_services.place_book(actor=world.practitioner_a, session=session)
     with pytest.raises(ValidationError) as refused:
         sessions.session_save(actor=world.ld_lead, activity=webinar, session=session, **times)
     assert "start" in refused.value.message_dict

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from learning_catalogue.models import ActivityStatus, PlaceStatus, SessionReservation
-from learning_catalogue.services.sessions import (
+from learning_catalogue.services.places import (
     offer_accept,
     offers_expire,
     place_allocate,

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from learning_catalogue.models import PlaceStatus, SessionPlace, SessionReservation
-from learning_catalogue.services.sessions import place_allocate, place_book, place_cancel
+from learning_catalogue.services.places import place_allocate, place_book, place_cancel
 from tests.factories import PersonFactory
 from tests.learning_catalogue.helpers import make_session
 

@@ -219,7 +219,10 @@ def test_offers_expire_by_the_task_worker_at_their_time(world, django_capture_on
     queued = DBTaskResult.objects.get(task_path=expire_offers.module_path)
     assert queued.run_after == waiting.offer_expires_at
     assert place_services.offers_expire(now=waiting.offer_expires_at) == 0
-    assert place_services.offers_expire(now=waiting.offer_expires_at + datetime.timedelta(seconds=1)) == 1
+    assert (
+        place_services.offers_expire(now=waiting.offer_expires_at + datetime.timedelta(seconds=1))
+        == 1
+    )
 
 
 def test_declining_an_offer_passes_it_on(world):

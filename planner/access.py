@@ -6,7 +6,7 @@ view, endpoint, service and task.
 - team manager: the people currently in the teams they manage (and below): book, approve,
   decline, arrange cover, cancel, record attendance and absences, see the planner and metrics;
 - L&D lead and org admin: read every booking and team metric in the organisation; they set
-  allowance rules and planner settings;
+  allowance rules and planner settings; the org admin sets the organisation's closure days;
 - another organisation: nothing (404).
 """
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
-from planner.models import Absence, AllowanceRule, Booking, CoverAssignment
+from planner.models import Absence, AllowanceRule, Booking, ClosureDay, CoverAssignment
 from teams import access
 from teams.access import Viewer
 from teams.models import Membership, Person, PersonQuerySet, Team
@@ -110,3 +110,14 @@ def allowance_rules_visible_to(user: Viewer) -> QuerySet[AllowanceRule]:
     if not user.is_authenticated:
         return AllowanceRule.objects.none()
     return AllowanceRule.objects.filter(organisation_id=user.organisation_id)
+
+
+def can_manage_closure_days(user: Viewer) -> bool:
+    """The organisation's closure days are the org admin's to set, as its working time is."""
+    return access.is_org_admin(user)
+
+
+def closure_days_visible_to(user: Viewer) -> QuerySet[ClosureDay]:
+    if not user.is_authenticated:
+        return ClosureDay.objects.none()
+    return ClosureDay.objects.filter(organisation_id=user.organisation_id)

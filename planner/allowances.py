@@ -227,7 +227,7 @@ def allowances_for(
                     if rule.percent_of_contracted is not None:
                         contracted = (
                             0
-                            if calendar.is_bank_holiday(day)
+                            if calendar.is_closed(person.pk, day)
                             else (calendar.pattern_minutes(person.pk, day))
                         )
                         total += rule.percent_of_contracted * contracted / HUNDRED
@@ -240,7 +240,7 @@ def allowances_for(
                         )
                 elif person.career_stage == CareerStage.NEWLY_QUALIFIED:
                     sources[NEWLY_QUALIFIED_DEFAULT] = None
-                    if not calendar.is_bank_holiday(day):
+                    if not calendar.is_closed(person.pk, day):
                         total += (
                             NEWLY_QUALIFIED_DEFAULT_PERCENT
                             * calendar.pattern_minutes(person.pk, day)

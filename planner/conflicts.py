@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from core.time import LONDON, ONE_DAY, local_midnight, minutes_by_local_day
 from planner.models import (
     Absence,
@@ -46,7 +48,7 @@ def london_day(day: datetime.date) -> str:
 
 def london_span(start: datetime.datetime, end: datetime.datetime) -> str:
     """A time range in London time: "Tuesday 8 December 2026, 09:30 to 12:30"."""
-    start, end = start.astimezone(LONDON), end.astimezone(LONDON)
+    start, end = timezone.localtime(start, LONDON), timezone.localtime(end, LONDON)
     if start.date() == end.date():
         return f"{london_day(start.date())}, {start:%H:%M} to {end:%H:%M}"
     return f"{london_day(start.date())}, {start:%H:%M} to {london_day(end.date())}, {end:%H:%M}"
@@ -114,11 +116,13 @@ def _absent(booking: Booking, colleague: Person) -> list[CoverConflict]:
 def _not_working(
     calendar: WorkingCalendar, colleague: Person, days: list[datetime.date]
 ) -> list[CoverConflict]:
-    """Days off by pattern or bank holiday; absences are their own conflict."""
+    """Days off by pattern, bank holiday or closure day; absences are their own conflict."""
     found = []
     for day in days:
-        if calendar.is_bank_holiday(day):
+        if day in calendar.bank_holidays:
             reason = "it is a bank holiday"
+        elif calendar.is_closed(colleague.pk, day):
+            reason = "the organisation is closed"
         elif calendar.pattern_minutes(colleague.pk, day) == 0:
             reason = "it is not one of their working days"
         else:

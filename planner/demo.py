@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from core.time import LONDON, ONE_DAY
+from core.time import ONE_DAY, london
 from planner.models import (
     Absence,
     AbsenceKind,
@@ -222,9 +222,7 @@ def _absences(people: list[Person], rng: random.Random, span: Span) -> list[Abse
 
 
 def _at(day: datetime.date, hour: int, minute: int) -> datetime.datetime:
-    return datetime.datetime(day.year, day.month, day.day, hour, minute, tzinfo=LONDON).astimezone(
-        datetime.UTC
-    )
+    return london(day, datetime.time(hour, minute))
 
 
 # (when, who, from status, to status, note)

@@ -334,3 +334,13 @@ class AllowanceRuleForm(forms.Form):
             "person": people.filter(email__iexact=email).first() if email else None,
             "note": data.get("note") or "",
         }
+
+
+class ClosureDayForm(forms.Form):
+    date = date_field("Date", required=True)
+    name = forms.CharField(
+        label="What is the closure",
+        max_length=100,
+        help_text="For example, Christmas closure.",
+        error_messages={"required": "Enter what the closure is, for example Christmas closure."},
+    )

@@ -15,7 +15,7 @@ from planner.models.bookings import (
     BookingStatus,
     CancellationReason,
 )
-from planner.models.calendar import BankHoliday
+from planner.models.calendar import BankHoliday, ClosureDay
 from planner.models.cover import CoverAssignment, CoverConflictKind, CoverDuty, CoverStatus
 
 __all__ = [
@@ -30,6 +30,7 @@ __all__ = [
     "BookingPurpose",
     "BookingStatus",
     "CancellationReason",
+    "ClosureDay",
     "CoverAssignment",
     "CoverConflictKind",
     "CoverDuty",

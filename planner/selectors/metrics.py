@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.conf import settings
 from django.db.models import Exists, OuterRef
 
-from core.time import ONE_DAY, local_midnight
+from core.time import ONE_DAY, Period, PeriodUnit, local_midnight
 from planner.allowances import AllowanceSummary, allowances_for, summarise
 from planner.models import (
     AllowancePeriod,
@@ -65,45 +65,13 @@ def percent(part: int, whole: int) -> Decimal | None:
     return (Decimal(part) * 100 / Decimal(whole)).quantize(PERCENT, rounding=ROUND_HALF_UP)
 
 
-@dataclass(frozen=True)
-class MetricsPeriod:
-    first_day: datetime.date
-    last_day: datetime.date
-    previous_start: datetime.date
-    next_start: datetime.date
-    label: str
-
-
-def _add_months(day: datetime.date, months: int) -> datetime.date:
-    index = day.year * 12 + day.month - 1 + months
-    return datetime.date(index // 12, index % 12 + 1, 1)
-
-
-def quarter_containing(day: datetime.date, year_starts_month: int) -> MetricsPeriod:
+def quarter_containing(day: datetime.date, year_starts_month: int) -> Period:
     """The quarter of the organisation's year that contains ``day``."""
-    offset = (day.month - year_starts_month) % 3
-    first = _add_months(day.replace(day=1), -offset)
-    following = _add_months(first, 3)
-    return MetricsPeriod(
-        first_day=first,
-        last_day=following - ONE_DAY,
-        previous_start=_add_months(first, -3),
-        next_start=following,
-        label=f"{first:%B %Y} to {following - ONE_DAY:%B %Y}",
-    )
+    return Period.containing(PeriodUnit.QUARTER, day, year_starts_month=year_starts_month)
 
 
-def year_containing(day: datetime.date, year_starts_month: int) -> MetricsPeriod:
-    offset = (day.month - year_starts_month) % 12
-    first = _add_months(day.replace(day=1), -offset)
-    following = _add_months(first, 12)
-    return MetricsPeriod(
-        first_day=first,
-        last_day=following - ONE_DAY,
-        previous_start=_add_months(first, -12),
-        next_start=following,
-        label=f"{first:%B %Y} to {following - ONE_DAY:%B %Y}",
-    )
+def year_containing(day: datetime.date, year_starts_month: int) -> Period:
+    return Period.containing(PeriodUnit.YEAR, day, year_starts_month=year_starts_month)
 
 
 def planner_settings_for(organisation_id: int) -> PlannerSettings:
@@ -113,7 +81,7 @@ def planner_settings_for(organisation_id: int) -> PlannerSettings:
     return found or PlannerSettings(organisation_id=organisation_id)
 
 
-def allowance_period_containing(day: datetime.date, planner: PlannerSettings) -> MetricsPeriod:
+def allowance_period_containing(day: datetime.date, planner: PlannerSettings) -> Period:
     if planner.allowance_period == AllowancePeriod.YEAR:
         return year_containing(day, planner.year_starts_month)
     return quarter_containing(day, planner.year_starts_month)
@@ -140,8 +108,8 @@ class ReasonCount:
 @dataclass
 class TeamMetrics:
     team: Team
-    period: MetricsPeriod
-    quarter: MetricsPeriod
+    period: Period
+    quarter: Period
     learning_bookings: int
     covered: int
     no_cover_needed: int
@@ -178,7 +146,7 @@ class Tally:
     )
 
 
-def _tally(people: list[Person], period: MetricsPeriod) -> tuple[dict[int, PersonUse], Tally]:
+def _tally(people: list[Person], period: Period) -> tuple[dict[int, PersonUse], Tally]:
     """Each person's booked, used and lost minutes and the team's counts, from one query."""
     usage = {person.pk: PersonUse(person=person) for person in people}
     tally = Tally()
@@ -267,7 +235,7 @@ def team_metrics(
     )
 
 
-def _add_allowances(usage: dict[int, PersonUse], period: MetricsPeriod) -> None:
+def _add_allowances(usage: dict[int, PersonUse], period: Period) -> None:
     """Sets each person's allowance summary for the period (a fixed number of queries)."""
     people = [use.person for use in usage.values()]
     for person_id, allowance in allowances_for(people, period.first_day, period.last_day).items():
@@ -283,7 +251,7 @@ def _add_allowances(usage: dict[int, PersonUse], period: MetricsPeriod) -> None:
 
 @dataclass
 class OwnAllowance:
-    period: MetricsPeriod
+    period: Period
     use: PersonUse
 
     @property

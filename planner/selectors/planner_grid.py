@@ -2,30 +2,28 @@
 queries whatever the size of the team.
 
 Each cell says, in words, whether the person works that day (working pattern, weekends, bank
-holidays, absences), what protected time they have booked, whose work they cover and any
-conflict, so the page never relies on colour alone. Everything is loaded in bulk
-(``WorkingCalendar.load`` plus one query each for the team's people, bank holiday names,
-bookings with their cover, and the cover the people give) and then arranged in memory.
+holidays, closure days, absences), what protected time they have booked, whose work they cover
+and any conflict, so the page never relies on colour alone. Everything is loaded in bulk
+(``WorkingCalendar.load``, with bank holiday and closure day names, plus one query each for the
+team's people, bookings with their cover, and the cover the people give) and then arranged in
+memory.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from core.time import LONDON, ONE_DAY, local_midnight
+from core.time import ONE_DAY, Period, PeriodUnit, local_date, local_midnight
 from planner import access as planner_access
 from planner.models import (
     Absence,
-    BankHoliday,
     Booking,
     BookingStatus,
     CoverAssignment,
@@ -48,49 +46,14 @@ AWAY_STATUSES = (
 )
 
 
-class View(StrEnum):
-    WEEK = "week"
-    MONTH = "month"
-
-
-@dataclass(frozen=True)
-class Period:
-    """The days a planner shows and the starts of the periods either side."""
-
-    view: View
-    first_day: datetime.date
-    last_day: datetime.date
-    previous_start: datetime.date
-    next_start: datetime.date
-
-    @property
-    def days(self) -> list[datetime.date]:
-        count = (self.last_day - self.first_day).days + 1
-        return [self.first_day + datetime.timedelta(days=n) for n in range(count)]
-
-    @property
-    def label(self) -> str:
-        if self.view == View.MONTH:
-            return f"{self.first_day:%B %Y}"
-        return f"week beginning {self.first_day:%-d %B %Y}"
+# The planner shows a week or a month; the units are core.time's.
+View = PeriodUnit
 
 
 def planner_period(view: str, around: datetime.date) -> Period:
     """The week (Monday to Sunday) or calendar month containing ``around``; an unknown view is
     a week."""
-    if view == View.MONTH:
-        first = around.replace(day=1)
-        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
-        previous_start = (first - ONE_DAY).replace(day=1)
-        return Period(View.MONTH, first, last, previous_start, last + ONE_DAY)
-    first = around - datetime.timedelta(days=around.weekday())
-    return Period(
-        View.WEEK,
-        first,
-        first + datetime.timedelta(days=6),
-        first - datetime.timedelta(days=7),
-        first + datetime.timedelta(days=7),
-    )
+    return Period.containing(View.MONTH if view == View.MONTH else View.WEEK, around)
 
 
 @dataclass
@@ -106,7 +69,7 @@ class Cell:
     day: datetime.date
     contracted_minutes: int
     # Why nobody expects the person at work, in words: "Weekend", "Bank holiday: ...",
-    # "Annual leave", "Not a working day"; empty on a working day.
+    # "Closure day: ...", "Annual leave", "Not a working day"; empty on a working day.
     not_working_reason: str
     absence: Absence | None
     bookings: list[Booking] = field(default_factory=list)
@@ -140,7 +103,6 @@ class PlannerGrid:
     rows: list[Row]  # the people on this page
     page: Page  # which page of the team's people, for the pagination links
     totals: list[DayTotal]  # the whole team
-    bank_holidays: dict[datetime.date, str]
     # People whose names the viewer may read: someone in the team may cover a person outside
     # it, who is then shown as "a colleague".
     visible_person_ids: frozenset[int]
@@ -184,22 +146,17 @@ def _range_instants(period: Period) -> tuple[datetime.datetime, datetime.datetim
 
 def _local_days(start: datetime.datetime, end: datetime.datetime) -> list[datetime.date]:
     """London days that [start, end) touches."""
-    first = start.astimezone(LONDON).date()
-    last = (end - datetime.timedelta(microseconds=1)).astimezone(LONDON).date()
+    first = local_date(start)
+    last = local_date(end - datetime.timedelta(microseconds=1))
     return [first + datetime.timedelta(days=n) for n in range((last - first).days + 1)]
 
 
-def _not_working_reason(
-    calendar_: WorkingCalendar,
-    person_id: int,
-    day: datetime.date,
-    holidays: dict[datetime.date, str],
-) -> str:
+def _not_working_reason(calendar_: WorkingCalendar, person_id: int, day: datetime.date) -> str:
     absence = calendar_.absence_on(person_id, day)
     if absence is not None:
         return absence.get_kind_display()
-    if day in holidays:
-        return f"Bank holiday: {holidays[day]}"
+    if closed := calendar_.closure_on(person_id, day):
+        return closed
     if calendar_.pattern_minutes(person_id, day) > 0:
         return ""
     return "Weekend" if day.weekday() >= 5 else "Not a working day"
@@ -224,13 +181,6 @@ def planner_grid(
     ids = [person.pk for person in people]
     calendar_ = WorkingCalendar.load(
         person_ids=all_ids, first_day=period.first_day, last_day=period.last_day
-    )
-    holidays = dict(
-        BankHoliday.objects.filter(
-            division=BankHoliday.Division.ENGLAND_AND_WALES,
-            date__gte=period.first_day,
-            date__lte=period.last_day,
-        ).values_list("date", "name")
     )
     range_start, range_end = _range_instants(period)
     away: set[tuple[int, datetime.date]] = set()
@@ -286,7 +236,7 @@ def planner_grid(
             cell = Cell(
                 day=day,
                 contracted_minutes=calendar_.contracted_minutes(person.pk, day),
-                not_working_reason=_not_working_reason(calendar_, person.pk, day, holidays),
+                not_working_reason=_not_working_reason(calendar_, person.pk, day),
                 absence=calendar_.absence_on(person.pk, day),
                 bookings=bookings_by_day.get((person.pk, day), []),
                 covering=covering_by_day.get((person.pk, day), []),
@@ -310,7 +260,6 @@ def planner_grid(
         rows=rows,
         page=people_page,
         totals=totals,
-        bank_holidays=holidays,
         visible_person_ids=visible,
     )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 import itertools
 
-from planner.models import AllowanceRule
+from planner.models import AllowanceRule, ClosureDay
 from tests.access_cases import CREATED, FORBIDDEN, NO_CONTENT, NOT_FOUND, OK, api_expect, everyone
 from tests.planner.page_helpers import london, make_absence, make_booking, make_cover
 
@@ -47,7 +47,14 @@ def _things(world: object) -> dict[str, object]:
             world.practitioner_a, datetime.date(2026, 12, 1), datetime.date(2026, 12, 1)
         ),
         "rule": _rule(world),
+        "closure": _closure(world),
     }
+
+
+def _closure(world: object) -> ClosureDay:
+    return ClosureDay.objects.create(
+        organisation=world.organisation, date=_fresh_day(), name="Christmas closure"
+    )
 
 
 def _rule(world: object) -> AllowanceRule:
@@ -111,11 +118,26 @@ API_EXPECTATIONS = {
         "outsider": NOT_FOUND,
     },
     "person_allowance_get": READ,
+    # Closure days: everyone reads their organisation's; org admins set them.
+    "closure_days_list": everyone(OK),
+    "closure_days_create": {
+        **SETTERS,
+        "ld_lead": FORBIDDEN,
+        "org_admin": CREATED,
+        "outsider": CREATED,
+    },
+    "closure_days_delete": {
+        **SETTERS,
+        "ld_lead": FORBIDDEN,
+        "org_admin": NO_CONTENT,
+        "outsider": NOT_FOUND,
+    },
 }
 
 API_PATH_VALUES = {
     "absence_id": lambda world, things: things["absence"].pk,
     "rule_id": lambda world, things: things["rule"].pk,
+    "closure_day_id": lambda world, things: things["closure"].pk,
     "booking_id": lambda world, things: things["booking"].pk,
     "cover_id": lambda world, things: things["cover"].pk,
     "colleague_id": lambda world, things: world.practitioner_a2.pk,
@@ -126,6 +148,7 @@ API_FRESH_PATH_VALUES = {
         "absence_id": make_absence(world.practitioner_a, _fresh_day(), _fresh_day()).pk
     },
     "allowance_rules_delete": lambda world: {"rule_id": _rule(world).pk},
+    "closure_days_delete": lambda world: {"closure_day_id": _closure(world).pk},
     "bookings_approve": lambda world: _fresh_booking(world, "requested"),
     "bookings_decline": lambda world: _fresh_booking(world, "requested"),
     "bookings_confirm": lambda world: _fresh_booking(world, "approved"),
@@ -178,6 +201,10 @@ API_BODIES = {
         "effective_from": _fresh_day().isoformat(),
         "percent_of_contracted": "5",
     },
+    "closure_days_create": lambda world: {
+        "date": _fresh_day().isoformat(),
+        "name": "Office move",
+    },
     "bookings_create": _new_booking,
     "bookings_decline": lambda world: {"reason": "Duty week"},
     "bookings_confirm": lambda world: {"no_cover_needed_reason": "No visits that morning"},
@@ -192,4 +219,5 @@ COUNTED_LISTS = {
     "/allowance-rules": "tests/api/test_planner_absences_allowances_api.py",
     "/bookings": "test_list_query_counts_do_not_grow_with_rows",
     "/cover": "test_list_query_counts_do_not_grow_with_rows",
+    "/closure-days": "tests/api/test_planner_closure_days_api.py",
 }

@@ -23,6 +23,7 @@ DECISION = page_expect(
 
 IMPORTERS = page_expect(practitioner=FORBIDDEN, ld_lead=FORBIDDEN)
 ALLOWANCE_SETTERS = page_expect(practitioner=FORBIDDEN, other_manager=FORBIDDEN)
+CLOSURE_SETTERS = page_expect(practitioner=FORBIDDEN, other_manager=FORBIDDEN, ld_lead=FORBIDDEN)
 
 
 def _absence_batch(world: object) -> int:
@@ -76,6 +77,10 @@ URL_EXPECTATIONS = {
     "planner:allowance-settings": ALLOWANCE_SETTERS,
     "planner:allowance-rule-create": ALLOWANCE_SETTERS,
     "planner:allowance-rule-delete": POST_ONLY,
+    # Closure days: org admins, each for their own organisation.
+    "planner:closure-days": CLOSURE_SETTERS,
+    "planner:closure-day-add": CLOSURE_SETTERS,
+    "planner:closure-day-remove": POST_ONLY,
     # Managers import for their people, org admins for everyone (each in their organisation).
     "planner:absence-import": IMPORTERS,
     "planner:absence-import-template": IMPORTERS,
@@ -106,6 +111,7 @@ URL_KWARGS = {
     "planner:absence-create": {"pk": lambda world: world.practitioner_a.pk},
     "planner:absence-import-preview": {"pk": _absence_batch},
     "planner:allowance-rule-delete": {"pk": lambda world: 1},
+    "planner:closure-day-remove": {"pk": lambda world: 1},
     "planner:absence-delete": {
         "pk": lambda world: make_absence(world.practitioner_a, this_monday(), this_monday()).pk
     },

@@ -8,9 +8,10 @@ from decimal import Decimal
 
 import pytest
 
+from core.time import Period as MetricsPeriod
 from planner.allowances import NEWLY_QUALIFIED_DEFAULT, allowances_for
 from planner.models import AllowanceRule, AllowanceScope
-from planner.selectors.metrics import MetricsPeriod, person_allowance, team_metrics
+from planner.selectors.metrics import person_allowance, team_metrics
 from teams.models import CareerStage
 from tests.factories import WorkingPatternFactory
 from tests.planner.page_helpers import london, make_booking

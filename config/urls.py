@@ -46,7 +46,7 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("organisation/", include("teams.urls")),
-    path("integrations/", include("integrations.urls")),
+    path("integrations/", include("teams.imports.urls")),
     path("learning/", include("learning_catalogue.urls")),
     path("protected-time/", include("planner.urls")),
     path("api/v1/", api.urls),

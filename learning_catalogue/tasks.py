@@ -8,7 +8,7 @@ import datetime
 from django.db import transaction
 from django.tasks import default_task_backend, task
 
-from integrations.notify import catalogue as notify
+from learning_catalogue import notifications as notify
 
 
 @task

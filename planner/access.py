@@ -18,7 +18,7 @@ from django.db.models import Q, QuerySet
 from planner.models import Absence, AllowanceRule, Booking, ClosureDay, CoverAssignment
 from teams import access
 from teams.access import Viewer
-from teams.models import Membership, Person, PersonQuerySet, Team
+from teams.models import Membership, Person, PersonQuerySet, Team, TeamManager
 
 
 def bookings_visible_to(user: Viewer) -> QuerySet[Booking]:
@@ -51,6 +51,38 @@ def require_decider(user: Viewer, booking: Booking, *, what: str) -> None:
         raise PermissionDenied(f"You cannot decide on your own {what}; your manager does.")
     if not can_decide(user, booking):
         raise PermissionDenied(f"Only the person's manager can decide on their {what}.")
+
+
+def _path_ids(path: str) -> list[int]:
+    """Team ids from the root down to the team, read from its materialised path."""
+    return [int(part) for part in path.strip("/").split("/") if part]
+
+
+def deciders_for(person: Person) -> list[Person]:
+    """The managers told when the person asks for time (or withdraws it): those of each team
+    they are in now or, for a team with no manager but the person, the nearest managers above
+    it. Each of them may decide (``can_decide``); managers further up may too, but are not told."""
+    teams = [
+        membership.team
+        for membership in Membership.objects.current().filter(person=person).select_related("team")
+    ]
+    managers_by_team: dict[int, list[Person]] = {}
+    for link in (
+        TeamManager.objects.filter(
+            team_id__in={team_id for team in teams for team_id in _path_ids(team.path)},
+            person__is_active=True,
+        )
+        .exclude(person=person)
+        .select_related("person")
+    ):
+        managers_by_team.setdefault(link.team_id, []).append(link.person)
+    chosen: dict[int, Person] = {}
+    for team in teams:
+        for team_id in reversed(_path_ids(team.path)):
+            if team_id in managers_by_team:
+                chosen.update((manager.pk, manager) for manager in managers_by_team[team_id])
+                break
+    return sorted(chosen.values(), key=lambda manager: (manager.full_name, manager.pk))
 
 
 def can_cancel(user: Viewer, booking: Booking) -> bool:
@@ -100,6 +132,22 @@ def can_record_absence_for(user: Viewer, person: Person) -> bool:
     if not user.is_authenticated or person.organisation_id != user.organisation_id:
         return False
     return access.is_org_admin(user) or access.manages(user, person)
+
+
+def can_import_absences(user: Viewer) -> bool:
+    """Org admins import absences for anyone; team managers for the people they manage."""
+    return access.is_org_admin(user) or access.is_team_manager(user)
+
+
+def people_absences_recorded_by(user: Viewer) -> PersonQuerySet:
+    """Whose absences the user may record (``can_record_absence_for``) as one query: everyone
+    in the organisation for an org admin, else the people they manage."""
+    people = (
+        access.people_visible_to(user)
+        if access.is_org_admin(user)
+        else access.people_managed_by(user)
+    )
+    return people.filter(organisation_id=user.organisation_id)
 
 
 def can_manage_allowances(user: Viewer) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.tasks import task
 
-from integrations.notify import planner as notify
+from planner import notifications as notify
 from planner.models import Booking, CoverAssignment
 
 

@@ -11,8 +11,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from integrations.models import ImportBatch
-from integrations.services import import_batch_create
 from teams import services
+from teams.imports.staff_list import import_batch_create
 from teams.models import AuditEntry
 from tests.access_cases import (
     FORBIDDEN,

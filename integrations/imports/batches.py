@@ -1,20 +1,19 @@
-"""Keeping an uploaded file for its preview, shared by every import."""
+"""Keeping an uploaded file between its preview and its confirmation, shared by every import."""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
 
+from django.db.models import Model
 from django.utils import timezone
 
 from integrations.models import ImportBatch
-from teams.audit import audit_record
-from teams.models import Person
 
 
 def keep_upload(
     *,
-    actor: Person,
+    actor: Model,
     kind: str,
     filename: str,
     content: bytes,
@@ -35,20 +34,10 @@ def keep_upload(
     return batch
 
 
-def mark_applied(
-    *, actor: Person, batch: ImportBatch, summary: dict[str, int], action: str
-) -> dict[str, int]:
-    """Records that the file was imported, with its counts, and audits it. The file itself is
-    dropped: what it held (often personal data) now lives in the records it made."""
+def mark_applied(batch: ImportBatch, summary: dict[str, int]) -> None:
+    """Records that the file was imported, with its counts. The file itself is dropped: what it
+    held (often personal data) now lives in the records it made."""
     batch.applied_at = timezone.now()
     batch.summary = summary
     batch.content = b""
     batch.save(update_fields=["applied_at", "summary", "content"])
-    audit_record(
-        actor=actor,
-        organisation=actor.organisation,
-        action=action,
-        obj=batch,
-        after={"filename": batch.filename, "sha256": batch.sha256, **summary},
-    )
-    return summary

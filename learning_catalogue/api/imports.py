@@ -5,47 +5,20 @@ same workbook the page downloads, which imports back unchanged."""
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from ninja import File, Router, Schema, Status
+from ninja import File, Router, Status
 from ninja.files import UploadedFile
 
 from core.api import caller, visible
+from core.web import XLSX, xlsx_response
+from integrations.imports.rows import ImportPlan, RowError, RowsRefused
 from integrations.models import ImportBatch
-from integrations.spreadsheets.catalogue_export import catalogue_workbook
-from integrations.spreadsheets.catalogue_import import (
-    CatalogueImportPlan,
-    RowsRefused,
-    catalogue_import_apply,
-    catalogue_import_batch_create,
-    catalogue_import_plan,
-)
-from integrations.spreadsheets.people_import import RowError
 from integrations.spreadsheets.reading import FileProblem, upload_content
 from learning_catalogue import access as catalogue_access
-from teams.models import Person
+from learning_catalogue.api.schemas.imports import ImportOut
+from learning_catalogue.imports.catalogue import CatalogueImporter
+from learning_catalogue.imports.export import catalogue_workbook
 
 router = Router(tags=["learning catalogue"])
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-class RowErrorOut(Schema):
-    column: str
-    message: str
-
-
-class ImportRowOut(Schema):
-    row: int
-    title: str
-    outcome: str
-    changes: list[str]
-    errors: list[RowErrorOut]
-
-
-class ImportOut(Schema):
-    id: int
-    filename: str
-    applied: bool
-    counts: dict[str, int]
-    rows: list[ImportRowOut]
 
 
 class RowsRefusedError(ValidationError):
@@ -60,16 +33,12 @@ class RowsRefusedError(ValidationError):
         )
 
 
-def _batch(actor: Person, batch_id: int) -> ImportBatch:
+def _batch(importer: CatalogueImporter, batch_id: int) -> ImportBatch:
     """An upload of the caller's own; anyone else's is not found."""
-    return visible(
-        ImportBatch.objects.filter(kind=ImportBatch.Kind.CATALOGUE, uploaded_by_id=actor.pk),
-        batch_id,
-        "import",
-    )
+    return visible(importer.batches(), batch_id, "import")
 
 
-def _out(batch: ImportBatch, plan: CatalogueImportPlan | None) -> dict[str, object]:
+def _out(batch: ImportBatch, plan: ImportPlan | None) -> dict[str, object]:
     if plan is None:
         return {
             "id": batch.pk,
@@ -110,9 +79,7 @@ def catalogue_export(request: HttpRequest) -> HttpResponse:
     actor = caller(request)
     catalogue_access.require_publisher(actor)
     content = catalogue_workbook(catalogue_access.activities_visible_to(actor))
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="catalogue.xlsx"'
-    return response
+    return xlsx_response(content, "catalogue.xlsx")
 
 
 @router.post(
@@ -126,13 +93,12 @@ def catalogue_imports_create(request: HttpRequest, file: File[UploadedFile]) -> 
     cannot be read, or has unknown or missing columns, is refused on ``file``."""
     actor = caller(request)
     catalogue_access.require_publisher(actor)
+    importer = CatalogueImporter(actor)
     try:
-        batch = catalogue_import_batch_create(
-            actor=actor, filename=file.name or "catalogue.xlsx", content=upload_content(file)
-        )
+        batch = importer.keep(filename=file.name or "catalogue.xlsx", content=upload_content(file))
     except FileProblem as problem:
         raise ValidationError({"file": str(problem)}) from problem
-    return Status(201, _out(batch, catalogue_import_plan(batch=batch, actor=actor)))
+    return Status(201, _out(batch, importer.plan_batch(batch)))
 
 
 @router.get(
@@ -145,10 +111,11 @@ def catalogue_imports_read(request: HttpRequest, batch_id: int) -> dict[str, obj
     """The plan of your upload as the catalogue stands now, or what applying it did."""
     actor = caller(request)
     catalogue_access.require_publisher(actor)
-    batch = _batch(actor, batch_id)
+    importer = CatalogueImporter(actor)
+    batch = _batch(importer, batch_id)
     if batch.applied_at is not None:
         return _out(batch, None)
-    return _out(batch, catalogue_import_plan(batch=batch, actor=actor))
+    return _out(batch, importer.plan_batch(batch))
 
 
 @router.post(
@@ -162,9 +129,10 @@ def catalogue_imports_apply(request: HttpRequest, batch_id: int) -> dict[str, ob
     naming each row the catalogue refused."""
     actor = caller(request)
     catalogue_access.require_publisher(actor)
-    batch = _batch(actor, batch_id)
+    importer = CatalogueImporter(actor)
+    batch = _batch(importer, batch_id)
     try:
-        catalogue_import_apply(actor=actor, batch=batch)
+        importer.apply_batch(batch)
     except RowsRefused as refused:
         raise RowsRefusedError(refused.errors) from refused
     batch.refresh_from_db()

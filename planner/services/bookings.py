@@ -17,7 +17,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.time import LONDON, minutes_by_local_day
-from integrations.notify.planner import BookingNotice
 from planner import access as planner_access
 from planner.conflicts import cover_conflicts, london_span
 from planner.models import (
@@ -29,6 +28,7 @@ from planner.models import (
     CoverStatus,
 )
 from planner.models.bookings import ATTENDANCE_STATUSES, HOLDING_STATUSES
+from planner.notifications import BookingNotice
 from planner.tasks import queue_booking_notice
 from planner.worktime import calendar_for
 from teams import access

@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from core.web import date_param
-from integrations.services import can_import_absences
 from planner import access as planner_access
+from planner.access import can_import_absences
 from planner.selectors import metrics as metrics_selectors
 from planner.selectors import planner_grid as grid_selectors
 from teams import access

@@ -10,7 +10,7 @@ import itertools
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from integrations.spreadsheets.catalogue_import import catalogue_import_batch_create
+from learning_catalogue.imports.catalogue import catalogue_import_batch_create
 from learning_catalogue.models import (
     DeliveryMode,
     Format,

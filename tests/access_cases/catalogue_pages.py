@@ -3,7 +3,7 @@ a published webinar with a session, Priya's place on it, her learning need and s
 
 from __future__ import annotations
 
-from integrations.spreadsheets.catalogue_import import catalogue_import_batch_create
+from learning_catalogue.imports.catalogue import catalogue_import_batch_create
 from learning_catalogue.models import (
     Activity,
     ActivityStatus,

@@ -3,7 +3,7 @@ a booking of practitioner A's, and Team A itself."""
 
 from __future__ import annotations
 
-from integrations.services import absence_import_batch_create
+from planner.imports.absences import absence_import_batch_create
 from tests.access_cases import FORBIDDEN, NOT_FOUND, POST_ONLY, SIGNED_IN, page_expect
 from tests.planner.page_helpers import make_absence, make_booking, make_cover, this_monday
 

@@ -10,9 +10,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from integrations import services
+from integrations.imports import batches
 from integrations.models import ImportBatch
 from integrations.spreadsheets.reading import FileProblem
+from planner.imports import absences as services
 from planner.models import Absence
 from teams.models import AuditEntry
 from tests.integrations.staff_files import csv_bytes, xlsx
@@ -230,7 +231,7 @@ def test_an_oversize_upload_is_refused_without_being_read(numbered, client, sett
     def never(**kwargs):
         raise AssertionError("an oversize file was read")
 
-    monkeypatch.setattr(services, "absence_import_batch_create", never)
+    monkeypatch.setattr(batches, "keep_upload", never)
     client.force_login(numbered.manager_a)
     html = upload(client, b"x" * 2000, "absences.xlsx").content.decode()
     assert "the largest file you can upload is" in html

@@ -14,9 +14,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from integrations.models import ImportBatch
-from integrations.spreadsheets import catalogue_import
-from integrations.spreadsheets.catalogue_import import catalogue_import_batch_create
 from integrations.spreadsheets.reading import FileProblem
+from learning_catalogue.imports import catalogue as catalogue_import
+from learning_catalogue.imports.catalogue import catalogue_import_batch_create
 from learning_catalogue.models import Activity, ActivityStatus
 from learning_catalogue.services.activities import activity_save, activity_set_status
 from teams.models import AuditEntry

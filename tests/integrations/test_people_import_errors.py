@@ -184,12 +184,12 @@ def test_unknown_and_missing_columns_are_reported_before_anything_is_kept(world,
 
 
 def test_oversize_file_is_refused_before_it_is_read(world, upload, monkeypatch):
-    from integrations import services
+    from integrations.imports import batches
 
     def never(**kwargs):
         raise AssertionError("an oversize file was read and handed on")
 
-    monkeypatch.setattr(services, "import_batch_create", never)
+    monkeypatch.setattr(batches, "keep_upload", never)
     with override_settings(IMPORT_MAX_BYTES=1000):
         response = upload(world.org_admin, "staff.xlsx", b"PK" + b"x" * 2000)
     assert "the largest file you can upload is" in response.content.decode()

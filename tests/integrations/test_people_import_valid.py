@@ -78,7 +78,7 @@ def test_template_download_has_the_columns_and_an_example(world, client):
 
     from openpyxl import load_workbook
 
-    from integrations.spreadsheets.people_import import COLUMNS
+    from teams.imports.staff_columns import COLUMNS
 
     client.force_login(world.org_admin)
     response = client.get("/integrations/people-import/template.xlsx")

@@ -8,19 +8,15 @@ are shown in London time.
 from __future__ import annotations
 
 from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 
-from core.time import LONDON
-from integrations.notify.planner import _send, absolute_url
+from integrations.mail import absolute_url, render_text, send_all
 from learning_catalogue.models import Session, SessionPlace
 from planner.conflicts import london_span
 
 
 def _render(template: str, context: dict[str, object]) -> str:
-    with timezone.override(LONDON):
-        return render_to_string(f"notify/catalogue/{template}.txt", context).strip() + "\n"
+    return render_text(f"notify/catalogue/{template}.txt", context)
 
 
 def place_offered_messages(place: SessionPlace) -> list[EmailMessage]:
@@ -50,7 +46,7 @@ def send_place_offered(*, place_id: int) -> int:
         .filter(pk=place_id, status="offered")
         .first()
     )
-    return _send(place_offered_messages(place)) if place is not None else 0
+    return send_all(place_offered_messages(place)) if place is not None else 0
 
 
 def session_cancelled_messages(session: Session, people_ids: list[int]) -> list[EmailMessage]:
@@ -84,4 +80,4 @@ def send_session_cancelled(*, session_id: int, people_ids: list[int]) -> int:
     session = Session.objects.select_related("activity").filter(pk=session_id).first()
     if session is None:
         return 0
-    return _send(session_cancelled_messages(session, people_ids))
+    return send_all(session_cancelled_messages(session, people_ids))

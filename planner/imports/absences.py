@@ -1,6 +1,6 @@
-"""Planning an import of leave, sickness and TOIL from an HR spreadsheet, with the same rules
-as the staff list: every row's outcome is shown first, every problem is reported with its row,
-column and reason, and nothing is written unless every row is good.
+"""Importing leave, sickness and TOIL from an HR spreadsheet, with the staff list's rules: every
+row's outcome is shown first, every problem is reported with its row, column and reason, and
+nothing is written unless every row is good.
 
 A row is matched to a person by employee number, else by work email, among the people the
 importer may record absences for; the same absence already recorded is "unchanged", so
@@ -12,25 +12,37 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass, field
-from typing import ClassVar
+from dataclasses import dataclass
 
-from integrations.spreadsheets.people_import import (
-    Column,
-    ImportPlan,
-    RowError,
-    choice_lookup,
-    map_headers,
-    normalise,
-    not_a_date,
-    parse_date,
-)
-from integrations.spreadsheets.reading import Table
+from django.utils.dateformat import format as format_date
+
+from integrations.imports.columns import ChoiceColumn, Column, DateColumn, choice_lookup
+from integrations.imports.importer import rows_of
+from integrations.imports.rows import ImportPlan, RowError, RowPlan, RowReader
+from integrations.models import ImportBatch
+from planner import access
 from planner.models import Absence, AbsenceKind
-from planner.services.absences import AbsenceRow, absence_errors, describe_clash
-from teams import access
+from planner.services.absences import (
+    AbsenceRow,
+    absence_errors,
+    absence_import_apply,
+    describe_clash,
+)
+from teams.imports.audited import AuditedImporter
 from teams.models import Person
 
+KINDS = choice_lookup(
+    AbsenceKind,
+    {
+        "leave": "annual_leave",
+        "holiday": "annual_leave",
+        "al": "annual_leave",
+        "sick": "sickness",
+        "sick leave": "sickness",
+        "time off in lieu": "toil",
+        "lieu": "toil",
+    },
+)
 COLUMNS: tuple[Column, ...] = (
     Column(
         "employee_number",
@@ -48,15 +60,17 @@ COLUMNS: tuple[Column, ...] = (
         "priya.natarajan@northshire.example",
         ("email", "email address"),
     ),
-    Column(
+    ChoiceColumn(
         "kind",
         "Type",
         True,
         "Annual leave, sickness, TOIL or other.",
         "Annual leave",
         ("absence type", "kind", "reason"),
+        choices=KINDS,
+        what="kind of absence",
     ),
-    Column(
+    DateColumn(
         "start_date",
         "First day",
         True,
@@ -64,7 +78,7 @@ COLUMNS: tuple[Column, ...] = (
         "07/12/2026",
         ("start date", "from"),
     ),
-    Column(
+    DateColumn(
         "end_date",
         "Last day",
         True,
@@ -74,24 +88,11 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column("note", "Note", False, "Optional, up to 200 characters.", "", ("notes", "comment")),
 )
-HEADERS = {column.key: column.header for column in COLUMNS}
-KINDS = choice_lookup(
-    AbsenceKind,
-    {
-        "leave": "annual_leave",
-        "holiday": "annual_leave",
-        "al": "annual_leave",
-        "sick": "sickness",
-        "sick leave": "sickness",
-        "time off in lieu": "toil",
-        "lieu": "toil",
-    },
-)
+START = COLUMNS[3].header
 
 
 @dataclass
-class AbsenceRowPlan:
-    row: int
+class AbsenceRowPlan(RowPlan):
     person: Person | None = None
     who: str = ""
     kind: str = ""
@@ -99,17 +100,25 @@ class AbsenceRowPlan:
     end_date: datetime.date | None = None
     note: str = ""
     unchanged: bool = False
-    errors: list[RowError] = field(default_factory=list)
 
     @property
-    def kind_label(self) -> str:
-        return AbsenceKind(self.kind).label if self.kind else ""
+    def is_new(self) -> bool:
+        return not self.unchanged
 
     @property
-    def outcome(self) -> str:
-        if self.errors:
-            return "error"
-        return "unchanged" if self.unchanged else "create"
+    def person_shown(self) -> str:
+        return self.person.full_name if self.person is not None else self.who
+
+    @property
+    def absence_shown(self) -> str:
+        """Like "Annual leave, 7 Dec 2026 to 11 Dec 2026"."""
+        kind = AbsenceKind(self.kind).label if self.kind else ""
+        if self.start_date is None:
+            return kind
+        days = format_date(self.start_date, "j M Y")
+        if self.end_date != self.start_date:
+            days += f" to {format_date(self.end_date, 'j M Y') if self.end_date else ''}"
+        return f"{kind}, {days}" if kind else days
 
     def to_record(self) -> AbsenceRow:
         return AbsenceRow(
@@ -121,22 +130,11 @@ class AbsenceRowPlan:
         )
 
 
-@dataclass
-class AbsenceImportPlan(ImportPlan):
-    rows: list[AbsenceRowPlan]
-    OUTCOMES: ClassVar[tuple[str, ...]] = ("create", "unchanged", "error")
-
-
 class _Context:
     """The importer's people and their recorded absences, in a fixed number of queries."""
 
     def __init__(self, actor: Person) -> None:
-        people = (
-            access.people_visible_to(actor)
-            if access.is_org_admin(actor)
-            else access.people_managed_by(actor)
-        )
-        people = list(people.filter(organisation_id=actor.organisation_id))
+        people = list(access.people_absences_recorded_by(actor))
         self.by_number = {
             person.employee_number: person for person in people if person.employee_number
         }
@@ -146,18 +144,14 @@ class _Context:
             self.absences[absence.person_id].append(absence)
 
 
-def _plan_row(number: int, values: dict[str, str], context: _Context) -> AbsenceRowPlan:
-    plan = AbsenceRowPlan(row=number)
-
-    def error(key: str, message: str) -> None:
-        plan.errors.append(RowError(number, HEADERS[key], message))
-
-    employee_number, email = values.get("employee_number", ""), values.get("email", "")
+def _find_person(read: RowReader, context: _Context) -> None:
+    plan: AbsenceRowPlan = read.plan
+    employee_number, email = read.text("employee_number"), read.text("email")
     plan.who = employee_number or email
     if employee_number:
         plan.person = context.by_number.get(employee_number)
         if plan.person is None:
-            error(
+            read.error(
                 "employee_number",
                 f"No one with employee number {employee_number} among the people you can "
                 "record absences for.",
@@ -165,29 +159,27 @@ def _plan_row(number: int, values: dict[str, str], context: _Context) -> Absence
     elif email:
         plan.person = context.by_email.get(email.lower())
         if plan.person is None:
-            error(
+            read.error(
                 "email",
                 f"No one with the email {email} among the people you can record absences for.",
             )
     else:
-        error("employee_number", "Enter the employee number or the work email.")
-    kind_text = values.get("kind", "")
-    plan.kind = KINDS.get(normalise(kind_text), "") if kind_text else ""
-    for key in ("start_date", "end_date"):
-        text = values.get(key, "")
-        day = parse_date(text) if text else None
-        if text and day is None:
-            error(key, not_a_date(text))
-        setattr(plan, key, day)
-    plan.note = values.get("note", "")
+        read.error("employee_number", "Enter the employee number or the work email.")
+
+
+def _plan_row(read: RowReader, context: _Context) -> AbsenceRowPlan:
+    plan: AbsenceRowPlan = read.plan
+    _find_person(read, context)
+    plan.kind = read.value("kind") or ""
+    plan.start_date = read.value("start_date")
+    plan.end_date = read.value("end_date")
+    plan.note = read.text("note")
     problems = absence_errors(
         kind=plan.kind, start_date=plan.start_date, end_date=plan.end_date, note=plan.note
     )
-    if kind_text and "kind" in problems:
-        problems["kind"] = f"'{kind_text}' is not a kind of absence. {COLUMNS[2].help}"
     for key, message in problems.items():
-        if not any(existing.column == HEADERS[key] for existing in plan.errors):
-            error(key, message)
+        if not any(existing.column == read.columns[key].header for existing in plan.errors):
+            read.error(key, message)
     if plan.person is not None and not plan.errors:
         _compare(plan, context)
     return plan
@@ -204,25 +196,8 @@ def _compare(plan: AbsenceRowPlan, context: _Context) -> None:
             plan.unchanged = True
             return
         if absence.start_date <= plan.end_date and absence.end_date >= plan.start_date:
-            plan.errors.append(
-                RowError(plan.row, HEADERS["start_date"], describe_clash(plan.person, absence))
-            )
+            plan.errors.append(RowError(plan.row, START, describe_clash(plan.person, absence)))
             return
-
-
-def plan_absence_import(table: Table, actor: Person) -> AbsenceImportPlan:
-    """Every row's outcome against the absences recorded now."""
-    positions = map_headers(table.headers, COLUMNS)
-    context = _Context(actor)
-    rows = []
-    for number, cells in table.rows:
-        values = {
-            key: cells[index].strip() if index < len(cells) else ""
-            for key, index in positions.items()
-        }
-        rows.append(_plan_row(number, values, context))
-    _flag_overlaps_within_the_file(rows)
-    return AbsenceImportPlan(rows=rows)
 
 
 def _flag_overlaps_within_the_file(rows: list[AbsenceRowPlan]) -> None:
@@ -235,10 +210,37 @@ def _flag_overlaps_within_the_file(rows: list[AbsenceRowPlan]) -> None:
                 row.errors.append(
                     RowError(
                         row.row,
-                        HEADERS["start_date"],
+                        START,
                         f"Overlaps row {earlier.row} for {row.person}. Keep one of them.",
                     )
                 )
                 break
         else:
             seen[row.person.pk].append(row)
+
+
+class AbsenceImporter(AuditedImporter):
+    kind = ImportBatch.Kind.ABSENCES
+    row_class = AbsenceRowPlan
+    columns = COLUMNS
+    outcomes = ("create", "unchanged", "error")
+    may_import = staticmethod(access.can_import_absences)
+    audit_action = "absence_import.apply"
+    sheet_title = "Absences"
+
+    def plan_rows(self, rows: list[RowReader], present: set[str]) -> list[AbsenceRowPlan]:
+        context = _Context(self.actor)
+        plans = [_plan_row(read, context) for read in rows]
+        _flag_overlaps_within_the_file(plans)
+        return plans
+
+    def apply(self, plan: ImportPlan) -> None:
+        absence_import_apply(
+            actor=self.actor, rows=[row.to_record() for row in rows_of(plan, ("create",))]
+        )
+
+
+def absence_import_batch_create(*, actor: Person, filename: str, content: bytes) -> ImportBatch:
+    """Keeps an uploaded absences file for preview (``FileProblem`` and nothing kept when it
+    cannot be read)."""
+    return AbsenceImporter(actor).keep(filename=filename, content=content)

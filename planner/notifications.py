@@ -2,24 +2,23 @@
 declined or cancelled (to the person), and cover requested (to the colleague).
 
 Each email has an absolute link (``settings.SITE_URL``) to the page where the reader acts. They
-are composed and sent here; ``planner.tasks`` runs this in the task framework after the change
-commits. Times are shown in London time.
+are composed here and sent through ``integrations.mail``; ``planner.tasks`` runs this in the
+task framework after the change commits. Times are shown in London time. Who is told of a
+request is ``planner.access.deciders_for``.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
 
-from django.conf import settings
 from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 
-from core.time import LONDON
+from integrations.mail import absolute_url, render_text, send_all
+from planner.access import deciders_for
 from planner.conflicts import london_span
 from planner.models import Booking, CoverAssignment, CoverDuty
-from teams.models import Membership, Person, TeamManager
+from teams.models import Person
 
 
 class BookingNotice(StrEnum):
@@ -29,47 +28,12 @@ class BookingNotice(StrEnum):
     CANCELLED = "cancelled"
 
 
-def absolute_url(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
-
-
-def _path_ids(path: str) -> list[int]:
-    """Team ids from the root down to the team, read from its materialised path."""
-    return [int(part) for part in path.strip("/").split("/") if part]
-
-
-def managers_of(person: Person) -> list[Person]:
-    """Who decides on the person's time: the managers of each team they are in now, or, for a
-    team with no manager but the person themselves, the nearest managers above it."""
-    teams = [
-        membership.team
-        for membership in Membership.objects.current().filter(person=person).select_related("team")
-    ]
-    managers_by_team: dict[int, list[Person]] = {}
-    for link in (
-        TeamManager.objects.filter(
-            team_id__in={team_id for team in teams for team_id in _path_ids(team.path)},
-            person__is_active=True,
-        )
-        .exclude(person=person)
-        .select_related("person")
-    ):
-        managers_by_team.setdefault(link.team_id, []).append(link.person)
-    chosen: dict[int, Person] = {}
-    for team in teams:
-        for team_id in reversed(_path_ids(team.path)):
-            if team_id in managers_by_team:
-                chosen.update((manager.pk, manager) for manager in managers_by_team[team_id])
-                break
-    return sorted(chosen.values(), key=lambda manager: (manager.full_name, manager.pk))
-
-
 def _recipients(notice: BookingNotice, booking: Booking) -> list[Person]:
     if notice is BookingNotice.REQUESTED:
-        return managers_of(booking.person)
+        return deciders_for(booking.person)
     if notice is BookingNotice.CANCELLED and booking.cancelled_by_id == booking.person_id:
         # The person withdrew it themselves: tell whoever planned around it.
-        return managers_of(booking.person)
+        return deciders_for(booking.person)
     return [booking.person] if booking.person.is_active else []
 
 
@@ -82,8 +46,7 @@ SUBJECTS = {
 
 
 def _render(template: str, context: dict[str, object]) -> str:
-    with timezone.override(LONDON):
-        return render_to_string(f"notify/planner/{template}.txt", context).strip() + "\n"
+    return render_text(f"notify/planner/{template}.txt", context)
 
 
 def booking_notice_messages(notice: BookingNotice, booking: Booking) -> list[EmailMessage]:
@@ -115,7 +78,7 @@ def send_booking_notice(*, notice: BookingNotice, booking_id: int) -> int:
     )
     if booking is None:
         return 0
-    return _send(booking_notice_messages(notice, booking))
+    return send_all(booking_notice_messages(notice, booking))
 
 
 def cover_request_messages(assignment: CoverAssignment) -> list[EmailMessage]:
@@ -149,10 +112,4 @@ def send_cover_request(*, assignment_id: int) -> int:
     )
     if assignment is None:
         return 0
-    return _send(cover_request_messages(assignment))
-
-
-def _send(messages: list[EmailMessage]) -> int:
-    for message in messages:
-        message.send()
-    return len(messages)
+    return send_all(cover_request_messages(assignment))

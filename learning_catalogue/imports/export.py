@@ -7,21 +7,20 @@ written as text, never as a formula someone's spreadsheet would run.
 
 from __future__ import annotations
 
-import io
-
 from django.db.models import QuerySet
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
-from integrations.spreadsheets.catalogue_import import COLUMNS, SEPARATOR, TeamNames
+from integrations.imports.workbook import columns_sheet, template_workbook, workbook_bytes
 from integrations.spreadsheets.cells import CellValue, write_row
+from learning_catalogue.imports.columns import COLUMNS, SEPARATOR
+from learning_catalogue.imports.team_names import TeamNames
 from learning_catalogue.models import Activity, Format, Topic
 from teams.models import CareerStage, Organisation, Role, Team
 
 JOIN = f"{SEPARATOR} "
 MONEY_FORMAT = "0.00"
+SHEET_TITLE = "Activities"
 
 
 def _text(value: str) -> str:
@@ -64,20 +63,6 @@ def _row(activity: Activity, teams: TeamNames) -> list[CellValue]:
     return [values[column.key] for column in COLUMNS]
 
 
-def _activities_sheet(sheet: Worksheet) -> None:
-    sheet.title = "Activities"
-    write_row(sheet, [column.header for column in COLUMNS], bold=True)
-    for index, column in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = max(14, len(column.header) + 4)
-    sheet.freeze_panes = "A2"
-
-
-def _save(workbook: Workbook) -> bytes:
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue()
-
-
 def catalogue_workbook(activities: QuerySet[Activity]) -> bytes:
     """Every activity in ``activities`` as one row, in a fixed number of queries."""
     activities = list(
@@ -90,7 +75,7 @@ def catalogue_workbook(activities: QuerySet[Activity]) -> bytes:
     )
     workbook = Workbook()
     sheet = workbook.active
-    _activities_sheet(sheet)
+    columns_sheet(sheet, COLUMNS, SHEET_TITLE)
     money_columns = [
         index
         for index, column in enumerate(COLUMNS, start=1)
@@ -100,33 +85,17 @@ def catalogue_workbook(activities: QuerySet[Activity]) -> bytes:
         write_row(sheet, _row(activity, teams))
         for index in money_columns:
             sheet.cell(row=sheet.max_row, column=index).number_format = MONEY_FORMAT
-    return _save(workbook)
+    return workbook_bytes(workbook)
 
 
 def catalogue_template_workbook(organisation: Organisation) -> bytes:
     """The columns with no rows (so nothing is imported by mistake), the organisation's formats
     and topics to choose from, and what to enter in each column."""
-    workbook = Workbook()
-    _activities_sheet(workbook.active)
-    lists = workbook.create_sheet("Formats and topics")
-    write_row(lists, ["Formats", "Topics"], bold=True)
     formats = [item.name for item in Format.objects.filter(organisation=organisation)]
     topics = [item.name for item in Topic.objects.filter(organisation=organisation)]
-    for index in range(max(len(formats), len(topics))):
-        write_row(
-            lists,
-            [
-                formats[index] if index < len(formats) else None,
-                topics[index] if index < len(topics) else None,
-            ],
-        )
-    for letter in ("A", "B"):
-        lists.column_dimensions[letter].width = 40
-    guide = workbook.create_sheet("How to fill it in")
-    write_row(guide, ["Column", "Required", "What to enter", "Example"], bold=True)
-    for column in COLUMNS:
-        write_row(
-            guide,
-            [column.header, "Yes" if column.required else "No", column.help, column.example],
-        )
-    return _save(workbook)
+    return template_workbook(
+        COLUMNS,
+        title=SHEET_TITLE,
+        example_row=False,
+        lists=("Formats and topics", {"Formats": formats, "Topics": topics}),
+    )

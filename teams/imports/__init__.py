@@ -1,0 +1,2 @@
+"""The HR staff list import (``staff_list``), declared on the import kit of ``integrations``,
+and what every domain's importer shares from teams: auditing an applied upload (``audited``)."""

@@ -1,4 +1,3 @@
 """The catalogue's spreadsheet import and export, declared on the import kit of
-``integrations``: the columns (``columns``), teams by name or path (``team_names``), planning a
-row (``plan``), the importer and its apply step (``catalogue``), and the workbooks
-(``export``)."""
+``integrations``: the columns (``columns``), planning a row (``plan``), the importer and its
+apply step (``catalogue``), and the workbooks (``export``)."""

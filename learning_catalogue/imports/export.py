@@ -14,8 +14,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from integrations.imports.workbook import columns_sheet, template_workbook, workbook_bytes
 from integrations.spreadsheets.cells import CellValue, write_row
 from learning_catalogue.imports.columns import COLUMNS, SEPARATOR
-from learning_catalogue.imports.team_names import TeamNames
 from learning_catalogue.models import Activity, Format, Topic
+from teams.imports.team_names import TeamNames
 from teams.models import CareerStage, Organisation, Role, Team
 
 JOIN = f"{SEPARATOR} "

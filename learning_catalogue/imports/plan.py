@@ -17,9 +17,9 @@ from django.core.exceptions import ValidationError
 
 from integrations.imports.rows import WHOLE_ROW, RowError, RowPlan, RowReader
 from learning_catalogue.imports.columns import HEADERS, LIST_FIELDS, TEXT_FIELDS, VALUE_FIELDS
-from learning_catalogue.imports.team_names import TeamNames, name_key
 from learning_catalogue.models import Activity, ActivityStatus, DeliveryMode, Format, Topic
 from learning_catalogue.services.activities import TRANSITIONS
+from teams.imports.team_names import TeamNames, name_key
 from teams.models import Team
 
 

@@ -7,7 +7,6 @@ in a fixed number of queries, whatever the file's size.
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -19,6 +18,7 @@ from django.utils import timezone
 from integrations.imports.columns import normalise
 from integrations.imports.rows import RowError, RowPlan, RowReader
 from teams.imports.staff_columns import DAYS, FIELD_LABELS
+from teams.imports.team_names import TeamNames
 from teams.models import (
     CareerStage,
     ContractType,
@@ -70,16 +70,11 @@ class StaffContext:
         self.email_owner = dict(
             Person.objects.values_list("email", "organisation_id")
         )  # email is unique across the whole deployment
-        teams = list(Team.objects.filter(organisation=organisation).select_related("parent"))
-        by_id = {team.pk: team for team in teams}
-        self.teams_by_name: dict[str, list[Team]] = defaultdict(list)
-        self.teams_by_path: dict[str, Team] = {}
-        for team in teams:
-            self.teams_by_name[normalise(team.name)].append(team)
-            names = [
-                by_id[int(pk)].name for pk in team.path.strip("/").split("/") if int(pk) in by_id
-            ]
-            self.teams_by_path[" / ".join(normalise(name) for name in names)] = team
+        self.teams = TeamNames(
+            Team.objects.filter(organisation=organisation),
+            key=normalise,
+            unknown_hint="Add the team first, or check the spelling.",
+        )
         self.regulators: dict[str, Regulator] = {}
         for regulator in Regulator.objects.all():
             for name in (regulator.code, regulator.name):
@@ -96,25 +91,11 @@ def _find_team(read: RowReader, context: StaffContext) -> Team | None:
     text = read.text("team")
     if not text:
         return None
-    if "/" in text:
-        team = context.teams_by_path.get(" / ".join(normalise(p) for p in text.split("/")))
-        if team is None:
-            read.error("team", f"There is no team at '{text}'. Check each level's name.")
-        return team
-    matches = context.teams_by_name.get(normalise(text), [])
-    if not matches:
-        read.error(
-            "team", f"There is no team called '{text}'. Add the team first, or check the spelling."
-        )
+    team = context.teams.find(text)
+    if isinstance(team, str):
+        read.error("team", team)
         return None
-    if len(matches) > 1:
-        read.error(
-            "team",
-            f"More than one team is called '{text}'. Write its path, like "
-            "Children's Services / Assessment / Assessment Team 2.",
-        )
-        return None
-    return matches[0]
+    return team
 
 
 def _pattern_minutes(read: RowReader) -> dict[str, int] | None:

@@ -1,14 +1,11 @@
-"""The planner's JSON API: allowances, bookings, cover, absences and closure days."""
+"""The planner's JSON API, a router per sub-domain (bookings, cover, metrics, the planner grid,
+absences, allowances, closure days) with its schemas in ``planner.api.schemas`` under the same
+name."""
 
 from ninja import Router
 
-from planner.api.absences import router as absences_router
-from planner.api.allowances import router as allowances_router
-from planner.api.bookings import router as bookings_router
-from planner.api.calendar import router as calendar_router
+from planner.api import absences, allowances, bookings, calendar, cover, metrics, planner_grid
 
 router = Router(tags=["protected time"])
-router.add_router("", bookings_router)
-router.add_router("", absences_router)
-router.add_router("", allowances_router)
-router.add_router("", calendar_router)
+for module in (bookings, cover, metrics, planner_grid, absences, allowances, calendar):
+    router.add_router("", module.router)

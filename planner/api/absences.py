@@ -1,44 +1,19 @@
 """Leave, sickness and TOIL through the API: read for anyone the caller may see, recorded and
 removed by the person's manager or an org admin."""
 
-import datetime
-
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Field, FilterSchema, Query, Router, Schema, Status
+from ninja import Query, Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from core.api import caller, fields_named, visible
 from planner import access as planner_access
-from planner.models import Absence, AbsenceKind
+from planner.api.schemas.absences import AbsenceFilter, AbsenceIn, AbsenceOut
+from planner.models import Absence
 from planner.services import absences as absence_services
 from teams import access
 
 router = Router(tags=["protected time"])
-
-
-class AbsenceOut(Schema):
-    id: int
-    person_id: int
-    kind: AbsenceKind
-    start_date: datetime.date
-    end_date: datetime.date
-    note: str
-
-
-class AbsenceIn(Schema):
-    person_id: int
-    kind: AbsenceKind
-    start_date: datetime.date
-    end_date: datetime.date
-    note: str = ""
-
-
-class AbsenceFilter(FilterSchema):
-    person_id: int | None = None
-    kind: AbsenceKind | None = None
-    ends_from: datetime.date | None = Field(None, description="Absences ending on or after.")
-    starts_before: datetime.date | None = Field(None, description="Absences starting before.")
 
 
 @router.get(
@@ -47,15 +22,7 @@ class AbsenceFilter(FilterSchema):
 @paginate(LimitOffsetPagination)
 def absences_list(request: HttpRequest, filters: Query[AbsenceFilter]) -> QuerySet[Absence]:
     """Absences of the people you may see, newest first."""
-    absences = planner_access.absences_visible_to(caller(request))
-    if filters.person_id is not None:
-        absences = absences.filter(person_id=filters.person_id)
-    if filters.kind:
-        absences = absences.filter(kind=filters.kind)
-    if filters.ends_from:
-        absences = absences.filter(end_date__gte=filters.ends_from)
-    if filters.starts_before:
-        absences = absences.filter(start_date__lt=filters.starts_before)
+    absences = filters.filter(planner_access.absences_visible_to(caller(request)))
     return absences.order_by("-start_date", "-pk")
 
 

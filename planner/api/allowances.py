@@ -3,75 +3,29 @@ admins change them) and anyone's allowance summary for a period, as far as the c
 the person."""
 
 import datetime
-from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Field, Router, Schema, Status
+from ninja import Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from core.api import caller, fields_named, visible
 from planner import access as planner_access
-from planner.allowances import describe
-from planner.models import AllowancePeriod, AllowanceRule, AllowanceScope
+from planner.api.schemas.allowances import (
+    AllowanceOut,
+    AllowanceRuleIn,
+    AllowanceRuleOut,
+    PlannerSettingsIn,
+    PlannerSettingsOut,
+)
+from planner.models import AllowanceRule
 from planner.selectors.metrics import person_allowance, planner_settings_for
 from planner.services import allowances as allowance_services
 from teams import access
-from teams.models import CareerStage
 
 router = Router(tags=["protected time"])
-
-
-class PlannerSettingsOut(Schema):
-    allowance_period: AllowancePeriod
-    year_starts_month: int
-
-
-class PlannerSettingsIn(Schema):
-    allowance_period: AllowancePeriod
-    year_starts_month: int = Field(ge=1, le=12)
-
-
-class AllowanceRuleOut(Schema):
-    id: int
-    scope: AllowanceScope
-    career_stage: str
-    team_id: int | None
-    person_id: int | None
-    effective_from: datetime.date
-    percent_of_contracted: Decimal | None
-    full_time_minutes_per_period: int | None
-    note: str
-    description: str
-
-    @staticmethod
-    def resolve_description(rule: AllowanceRule) -> str:
-        return describe(rule)
-
-
-class AllowanceRuleIn(Schema):
-    scope: AllowanceScope
-    effective_from: datetime.date
-    percent_of_contracted: Decimal | None = None
-    full_time_minutes_per_period: int | None = None
-    career_stage: CareerStage | None = None
-    team_id: int | None = None
-    person_id: int | None = None
-    note: str = ""
-
-
-class AllowanceOut(Schema):
-    person_id: int
-    period_first_day: datetime.date
-    period_last_day: datetime.date
-    allowance_minutes: int | None = Field(description="Null when no rule or default applies.")
-    booked_minutes: int
-    used_minutes: int
-    lost_minutes: int = Field(description="Cancelled time: lost, never counted as used.")
-    remaining_minutes: int | None
-    source: str
 
 
 def _require_manager(actor: object) -> None:

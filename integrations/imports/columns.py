@@ -173,7 +173,7 @@ class ChoiceColumn(Column):
     def _one(self, text: str) -> str:
         value = self.choices.get(normalise(text))
         if value is None:
-            raise CellProblem(f"'{text}' is not a {self.what}. {self.help}")
+            raise CellProblem(f"'{text}' is not a {self.what}. {self.help}".strip())
         return value
 
     def clean(self, text: str) -> str | list[str]:

@@ -18,82 +18,11 @@ from learning_catalogue.models import (
     SuggestionKind,
     Topic,
 )
-from learning_catalogue.selectors import AUDIENCE_ME, SORTS, CatalogueFilters
 from learning_catalogue.services.places import MOST_OFFER_HOURS
 from teams.models import CareerStage, Organisation, PersonQuerySet, Role
 from teams.models.organisation import TeamQuerySet
 
-DURATION_LIMITS = [
-    ("", "Any length"),
-    ("15", "15 minutes or less"),
-    ("30", "30 minutes or less"),
-    ("60", "1 hour or less"),
-    ("180", "3 hours or less"),
-    ("420", "A day or less"),
-]
 MONEY_HELP = "In pounds, for example 0 or 125.50."
-
-
-def _ids(values: list[str]) -> list[int]:
-    return [int(value) for value in values if str(value).isdigit()]
-
-
-class BrowseForm(forms.Form):
-    """The catalogue's search and filters (GET). Anything unreadable is ignored."""
-
-    q = forms.CharField(label="Search", required=False, max_length=200)
-    bite_size = forms.BooleanField(label="Bite-size (30 minutes or less)", required=False)
-    format = forms.MultipleChoiceField(
-        label="Format", required=False, widget=forms.CheckboxSelectMultiple
-    )
-    topic = forms.MultipleChoiceField(
-        label="Topic", required=False, widget=forms.CheckboxSelectMultiple
-    )
-    max_minutes = forms.ChoiceField(label="Length", required=False, choices=DURATION_LIMITS)
-    on_demand = forms.BooleanField(label="On demand: do it any time", required=False)
-    free = forms.BooleanField(label="Free of cost", required=False)
-    starts_from = date_field("Sessions from")
-    starts_to = date_field("Sessions until")
-    audience = forms.ChoiceField(label="Suited to", required=False)
-    sort = forms.ChoiceField(label="Sort by", required=False, choices=list(SORTS.items()))
-
-    def __init__(self, *args: object, organisation: Organisation, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["format"].choices = [
-            (item.pk, item.name) for item in Format.objects.filter(organisation=organisation)
-        ]
-        self.fields["topic"].choices = [
-            (item.pk, item.name) for item in Topic.objects.filter(organisation=organisation)
-        ]
-        self.fields["audience"].choices = [
-            ("", "Everyone"),
-            (AUDIENCE_ME, "People like me"),
-            *CareerStage.choices,
-        ]
-
-    def filters(self) -> CatalogueFilters:
-        data = self.cleaned_data if self.is_valid() else {}
-        minutes = data.get("max_minutes")
-        return CatalogueFilters(
-            q=data.get("q", ""),
-            formats=_ids(data.get("format", [])),
-            topics=_ids(data.get("topic", [])),
-            max_minutes=int(minutes) if minutes else None,
-            bite_size=data.get("bite_size", False),
-            on_demand=data.get("on_demand", False),
-            starts_from=data.get("starts_from"),
-            starts_to=data.get("starts_to"),
-            free=data.get("free", False),
-            audience=data.get("audience", ""),
-            sort=data.get("sort") or "title",
-        )
-
-
-class ManageFilterForm(forms.Form):
-    status = forms.ChoiceField(
-        label="Status", required=False, choices=[("", "Any status"), *ActivityStatus.choices]
-    )
-    q = forms.CharField(label="Search", required=False, max_length=200)
 
 
 def _money(label: str) -> forms.DecimalField:

@@ -1,17 +1,16 @@
-"""Reading the catalogue: browse and search with filters and sorts in a fixed number of
-queries, a person's learning list and places, rating summaries (shown from three ratings),
-recommendations for a person's needs, and needs aggregated by topic and team with small
-groups suppressed."""
+"""Reading the catalogue: what a card shows and who an activity is for (the browse filters and
+sorts are ``filters.ActivityFilter``), seats left on sessions, rating summaries (shown from three
+ratings), recommendations for a person's needs, and needs aggregated by topic and team with
+small groups suppressed."""
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import (
     Avg,
-    Case,
     Count,
     Exists,
     F,
@@ -22,7 +21,6 @@ from django.db.models import (
     Subquery,
     Sum,
     TextField,
-    When,
 )
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
@@ -32,7 +30,6 @@ from learning_catalogue.models import (
     HOLDING_PLACE_STATUSES,
     Activity,
     ActivityStatus,
-    DeliveryMode,
     LearningNeed,
     PlaceStatus,
     Rating,
@@ -41,7 +38,6 @@ from learning_catalogue.models import (
     SessionPlace,
     SessionReservation,
 )
-from learning_catalogue.search import search
 from teams import access
 from teams.models import Membership, Person, Team
 from teams.privacy import SMALLEST_GROUP, shown
@@ -58,24 +54,6 @@ SORTS = {
 AUDIENCE_ME = "me"
 # L&D asking for every activity, whatever its status.
 ANY_STATUS = "any"
-
-
-@dataclass
-class CatalogueFilters:
-    """What a browse asks for; every field optional. Dates are London days."""
-
-    q: str = ""
-    formats: list[int] = field(default_factory=list)
-    topics: list[int] = field(default_factory=list)
-    max_minutes: int | None = None
-    bite_size: bool = False
-    on_demand: bool = False
-    starts_from: datetime.date | None = None
-    starts_to: datetime.date | None = None
-    free: bool = False
-    audience: str = ""
-    status: str = ""
-    sort: str = "title"
 
 
 def _upcoming_sessions(now: datetime.datetime) -> QuerySet[Session]:
@@ -137,8 +115,9 @@ def annotated(activities: QuerySet[Activity], user: Person) -> QuerySet[Activity
     )
 
 
-def _for_audience(activities: QuerySet[Activity], audience: str, user: Person) -> QuerySet:
-    """Stored as JSON lists; read as text so the same test runs on SQLite and PostgreSQL."""
+def for_audience(activities: QuerySet[Activity], audience: str, user: Person) -> QuerySet:
+    """Activities meant for ``audience``: a career stage, or ``me`` (the user's stage, roles and
+    teams). Stored as JSON lists; read as text so the same test runs on SQLite and PostgreSQL."""
     activities = activities.annotate(
         _stages=Cast("audience_career_stages", TextField()),
         _roles=Cast("audience_roles", TextField()),
@@ -162,58 +141,6 @@ def _for_audience(activities: QuerySet[Activity], audience: str, user: Person) -
         )
     )
     return activities.filter(stage_ok & role_ok & team_ok)
-
-
-def browse(user: Person, filters: CatalogueFilters) -> QuerySet[Activity]:
-    """The activities the user may see that match ``filters``, sorted, annotated for cards."""
-    activities = catalogue_access.activities_visible_to(user)
-    if not (filters.status and catalogue_access.can_publish(user)):
-        activities = activities.filter(status=ActivityStatus.PUBLISHED)
-    elif filters.status != ANY_STATUS:
-        activities = activities.filter(status=filters.status)
-    activities = search(activities, filters.q)
-    if filters.formats:
-        activities = activities.filter(format_id__in=filters.formats)
-    if filters.topics:
-        activities = activities.filter(
-            Exists(
-                Activity.topics.through.objects.filter(
-                    activity_id=OuterRef("pk"), topic_id__in=filters.topics
-                )
-            )
-        )
-    limit = filters.max_minutes
-    if filters.bite_size:
-        limit = min(limit or BITE_SIZE_MINUTES, BITE_SIZE_MINUTES)
-    if limit:
-        activities = activities.filter(duration_minutes__lte=limit)
-    if filters.on_demand:
-        activities = activities.filter(delivery_mode=DeliveryMode.ON_DEMAND)
-    if filters.free:
-        activities = activities.filter(cost_per_place=0)
-    if filters.starts_from or filters.starts_to:
-        sessions = Session.objects.filter(activity=OuterRef("pk"), cancelled_at=None)
-        sessions = sessions.filter(start__gt=timezone.now())
-        if filters.starts_from:
-            sessions = sessions.filter(start__date__gte=filters.starts_from)
-        if filters.starts_to:
-            sessions = sessions.filter(start__date__lte=filters.starts_to)
-        activities = activities.filter(Exists(sessions))
-    if filters.audience:
-        activities = _for_audience(activities, filters.audience, user)
-    activities = annotated(activities, user)
-    if filters.sort == "soonest":
-        return activities.order_by(F("next_start").asc(nulls_last=True), "title", "pk")
-    if filters.sort == "shortest":
-        return activities.order_by("duration_minutes", "title", "pk")
-    if filters.sort == "rated":
-        score = Case(
-            When(rating_count__gte=FEWEST_RATINGS_SHOWN, then=F("rating_average")), default=None
-        )
-        return activities.alias(score=score).order_by(
-            F("score").desc(nulls_last=True), "title", "pk"
-        )
-    return activities.order_by("title", "pk")
 
 
 @dataclass(frozen=True)

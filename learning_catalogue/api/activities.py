@@ -16,6 +16,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from core.api import caller, fields_named, visible
 from core.api_errors import Conflict, NotFound
 from learning_catalogue import access as catalogue_access
+from learning_catalogue import filters as catalogue_filters
 from learning_catalogue.api.schemas.activities import (
     ActivityFilter,
     ActivityIn,
@@ -27,7 +28,7 @@ from learning_catalogue.api.schemas.activities import (
     NamedRef,
 )
 from learning_catalogue.models import Activity, ActivityStatus, Format, Rating, Topic
-from learning_catalogue.selectors import CatalogueFilters, annotated, browse
+from learning_catalogue.selectors import annotated
 from learning_catalogue.services import activities as activity_services
 from teams import access
 from teams.models import Person, Team
@@ -117,23 +118,10 @@ def catalogue_activities_list(
         catalogue_access.can_publish(actor)
     ):
         raise PermissionDenied("Only L&D leads and org admins see drafts and retired activities.")
-    found = browse(
-        actor,
-        CatalogueFilters(
-            q=filters.q,
-            formats=filters.format,
-            topics=filters.topic,
-            max_minutes=filters.max_minutes,
-            bite_size=filters.bite_size,
-            on_demand=filters.on_demand,
-            starts_from=filters.starts_from,
-            starts_to=filters.starts_to,
-            free=filters.free,
-            audience=filters.audience or "",
-            status=filters.status or "",
-            sort=filters.sort,
-        ),
-    )
+    # The schema has checked the query; the page's filter reads it (``filters``).
+    found = catalogue_filters.ActivityFilter(
+        filters.model_dump(exclude_defaults=True), user=actor
+    ).qs
     return cards(found)
 
 

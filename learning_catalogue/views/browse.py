@@ -15,7 +15,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from core.web import posted, save
 from learning_catalogue import access as catalogue_access
-from learning_catalogue.forms import BrowseForm, RatingForm
+from learning_catalogue.filters import BROWSE_FIELDS, ActivityFilter
+from learning_catalogue.forms import RatingForm
 from learning_catalogue.models import (
     ACTIVE_PLACE_STATUSES,
     Activity,
@@ -26,9 +27,7 @@ from learning_catalogue.models import (
     SessionPlace,
 )
 from learning_catalogue.selectors import (
-    CatalogueFilters,
     annotated,
-    browse,
     comments_for,
     places_left,
     rating_summary,
@@ -53,9 +52,8 @@ def _next(request: HttpRequest, default: str) -> str:
 @login_required
 @require_safe
 def catalogue(request: HttpRequest) -> HttpResponse:
-    form = BrowseForm(request.GET or None, organisation=request.user.organisation)
-    filters = form.filters() if request.GET else CatalogueFilters()
-    page = page_of(request, browse(request.user, filters))
+    filters = ActivityFilter(request.GET, user=request.user, fields=BROWSE_FIELDS)
+    page = page_of(request, filters.qs)
     query = request.GET.copy()
     query.pop("page", None)
     bite_size = request.GET.copy()
@@ -65,7 +63,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         request,
         "learning_catalogue/catalogue.html",
         {
-            "form": form,
+            "form": filters.form,
             "page": page,
             "query": query.urlencode(),
             "filtered": bool(set(request.GET) - {"page", "sort"}),

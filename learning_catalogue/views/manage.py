@@ -16,17 +16,17 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from core.time import LONDON
 from core.web import posted, save
 from learning_catalogue import access as catalogue_access
+from learning_catalogue.filters import MANAGE_FIELDS, ActivityFilter
 from learning_catalogue.forms import (
     ActivityForm,
     CancelSessionForm,
     CatalogueSettingsForm,
     ListItemForm,
-    ManageFilterForm,
     SessionForm,
     StatusForm,
 )
 from learning_catalogue.models import Activity, ActivityStatus, Format, Topic
-from learning_catalogue.selectors import ANY_STATUS, CatalogueFilters, browse
+from learning_catalogue.selectors import ANY_STATUS
 from learning_catalogue.services import activities as activity_services
 from learning_catalogue.services import places as place_services
 from learning_catalogue.services import sessions as session_services
@@ -47,17 +47,16 @@ def _activity_url(pk: int) -> str:
 @require_safe
 def manage(request: HttpRequest) -> HttpResponse:
     require_publisher(request)
-    form = ManageFilterForm(request.GET or None)
-    data = form.cleaned_data if form.is_valid() else {}
-    activities = browse(
-        request.user,
-        CatalogueFilters(q=data.get("q", ""), status=data.get("status", "") or ANY_STATUS),
+    filters = ActivityFilter(
+        request.GET, user=request.user, fields=MANAGE_FIELDS, default_status=ANY_STATUS
     )
+    data = filters.asked
+    activities = filters.qs
     return render(
         request,
         "learning_catalogue/manage.html",
         {
-            "filter_form": form,
+            "filter_form": filters.form,
             "filtered": bool(data.get("q") or data.get("status")),
             "page": page_of(request, activities),
             "counts": {

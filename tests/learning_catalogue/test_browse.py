@@ -5,9 +5,10 @@ written once, so both databases must give them."""
 from __future__ import annotations
 
 import pytest
+from django.urls import reverse
 
+from learning_catalogue.filters import CatalogueFilters, browse
 from learning_catalogue.models import Rating
-from learning_catalogue.selectors import CatalogueFilters, browse
 from tests.learning_catalogue.catalogue_data import fmt, small_catalogue, topic
 
 pytestmark = pytest.mark.django_db
@@ -150,3 +151,54 @@ def test_postgresql_reads_word_search_from_its_index(world, catalogue):
         plan = search(Activity.objects.all(), "resilience").explain()
     assert "learning_catalogue_activity_search_words" in plan
     assert "to_tsvector" not in plan  # the stored vector, not one worked out per row
+
+
+def _same_query_on_page_and_api(client, world, page_query, api_query) -> tuple[list, list]:
+    client.force_login(world.practitioner_a)
+    page = client.get(reverse("learning_catalogue:catalogue"), page_query)
+    on_page = [activity.title for activity in page.context["page"].object_list]
+    listed = client.get("/api/v1/catalogue/activities", {**api_query, "limit": 100}).json()
+    return on_page, [item["title"] for item in listed["items"]]
+
+
+def test_the_browse_page_and_the_api_answer_a_query_alike(client, world, catalogue):
+    """One FilterSet behind both (``learning_catalogue.filters``): the same query gives the same
+    activities in the same order, here and on PostgreSQL's full-text search."""
+    import datetime
+
+    from django.utils import timezone
+
+    resilience = topic(world.ld_lead, "Emotional resilience and wellbeing").pk
+    podcast = fmt(world.ld_lead, "Podcast").pk
+    today = timezone.localdate()
+    later = today + datetime.timedelta(days=20)
+    cases = [
+        ({"q": "resilience"}, {"q": "resilience"}),
+        ({"q": "assess", "sort": "shortest"}, {"q": "assess", "sort": "shortest"}),
+        (
+            {"bite_size": "on", "format": podcast, "topic": resilience},
+            {"bite_size": "true", "format": podcast, "topic": resilience},
+        ),
+        ({"max_minutes": "30", "sort": "shortest"}, {"max_minutes": 30, "sort": "shortest"}),
+        ({"on_demand": "on", "free": "on"}, {"on_demand": "true", "free": "true"}),
+        (
+            {
+                "starts_from_day": today.day,
+                "starts_from_month": today.month,
+                "starts_from_year": today.year,
+                "starts_to_day": later.day,
+                "starts_to_month": later.month,
+                "starts_to_year": later.year,
+            },
+            {"starts_from": today.isoformat(), "starts_to": later.isoformat()},
+        ),
+        (
+            {"audience": "experienced", "sort": "soonest"},
+            {"audience": "experienced", "sort": "soonest"},
+        ),
+        ({}, {}),
+    ]
+    for page_query, api_query in cases:
+        on_page, listed = _same_query_on_page_and_api(client, world, page_query, api_query)
+        assert on_page == listed, page_query
+        assert on_page, page_query

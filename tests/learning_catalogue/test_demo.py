@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.db.models import Count, F, Q
 
 from learning_catalogue.defaults import DEFAULT_FORMATS
+from learning_catalogue.filters import CatalogueFilters, browse
 from learning_catalogue.models import (
     Activity,
     ActivityStatus,
@@ -25,7 +26,7 @@ from learning_catalogue.models import (
     Suggestion,
     SuggestionStatus,
 )
-from learning_catalogue.selectors import BITE_SIZE_MINUTES, CatalogueFilters, browse
+from learning_catalogue.selectors import BITE_SIZE_MINUTES
 from planner.demo import RECORDED_TO
 from teams.models import Organisation, Person, Role
 

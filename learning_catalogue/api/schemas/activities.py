@@ -102,6 +102,8 @@ class ActivityOut(Schema):
         return activity.is_saved
 
 
+# The query of the activities list as documented and checked (a docstring would show in the
+# OpenAPI document); the FilterSet of the same name in ``learning_catalogue.filters`` applies it.
 class ActivityFilter(Schema):
     q: str = Field("", description="Words, each matching the start of a word.")
     format: list[int] = Field([], description="Format ids; repeat for several.")

@@ -32,12 +32,8 @@ from learning_catalogue.models import (
 from learning_catalogue.tasks import queue_place_offered
 from planner.models import BookingPurpose
 from planner.models.bookings import HOLDING_STATUSES as TIME_HOLDING_STATUSES
-from planner.services.bookings import (
-    TITLE_MAX_LENGTH,
-    booking_cancel,
-    booking_cancel_by_provider,
-    booking_request,
-)
+from planner.services.bookings import TITLE_MAX_LENGTH, booking_request
+from planner.services.cancellation import booking_cancel, booking_cancel_by_provider
 from teams.access import manages
 from teams.audit import audit_record, snapshot
 from teams.models import Person, Team

@@ -23,7 +23,9 @@ from planner.api.schemas.bookings import (
     DeclineIn,
 )
 from planner.models import Booking, CoverAssignment
+from planner.services import attendance as attendance_services
 from planner.services import bookings as booking_services
+from planner.services import cancellation as cancellation_services
 from teams import access
 from teams.models import Person
 
@@ -166,7 +168,7 @@ def bookings_cancel(request: HttpRequest, booking_id: int, payload: CancelIn) ->
     """Cancels with a reason category and note (the person or their manager); with new times
     it is rebooked as a new booking linked by ``rescheduled_from_id``."""
     actor = caller(request)
-    booking = booking_services.booking_cancel(
+    booking = cancellation_services.booking_cancel(
         actor=actor,
         booking=readable_booking(actor, booking_id),
         reason=payload.reason,
@@ -185,7 +187,7 @@ def bookings_cancel(request: HttpRequest, booking_id: int, payload: CancelIn) ->
 )
 def bookings_attendance(request: HttpRequest, booking_id: int, payload: AttendanceIn) -> Booking:
     actor = caller(request)
-    booking = booking_services.booking_record_attendance(
+    booking = attendance_services.booking_record_attendance(
         actor=actor,
         booking=readable_booking(actor, booking_id),
         status=payload.status,

@@ -1,5 +1,6 @@
-"""Bookings of protected learning time: request, approve or decline, confirm, record attendance,
-cancel (optionally rebooking the time).
+"""Bookings of protected learning time: request, approve or decline, confirm; what they share
+with recording attendance (``planner.services.attendance``) and cancelling
+(``planner.services.cancellation``).
 
 Every status change writes a ``BookingEvent`` (the history people see) and an audit entry, and
 queues its email for after the transaction commits. Time a person has booked is theirs alone:
@@ -24,14 +25,12 @@ from planner.models import (
     BookingEvent,
     BookingPurpose,
     BookingStatus,
-    CancellationReason,
     CoverStatus,
 )
-from planner.models.bookings import ATTENDANCE_STATUSES, HOLDING_STATUSES
+from planner.models.bookings import HOLDING_STATUSES
 from planner.notifications import BookingNotice
 from planner.tasks import queue_booking_notice
 from planner.worktime import calendar_for
-from teams import access
 from teams.audit import audit_record, snapshot
 from teams.models import Person
 
@@ -62,7 +61,7 @@ COUNTED_STATUSES = (*HOLDING_STATUSES, BookingStatus.ATTENDED, BookingStatus.PAR
 TITLE_MAX_LENGTH = Booking._meta.get_field("title").max_length
 
 
-def _require(allowed: bool, message: str) -> None:
+def refuse_unless(allowed: bool, message: str) -> None:
     if not allowed:
         raise PermissionDenied(message)
 
@@ -143,7 +142,7 @@ def _outside_working_minutes(
     return calendar.outside_minutes(person.pk, start, end, already_booked=already)
 
 
-def _record(
+def record_change(
     *,
     actor: Person,
     booking: Booking,
@@ -169,7 +168,7 @@ def _record(
     )
 
 
-def _create(
+def create_booking(
     *,
     actor: Person,
     person: Person,
@@ -217,7 +216,7 @@ def _create(
         notes_for_history.append(
             f"{booking.outside_working_minutes} minutes {OUTSIDE_WORKING_TIME}"
         )
-    _record(
+    record_change(
         actor=actor,
         booking=booking,
         from_status="",
@@ -248,16 +247,16 @@ def booking_request(
     Overlaps with the person's other requested, approved or confirmed bookings are refused;
     time outside their working pattern is allowed and flagged as TOIL due.
     """
-    _require(
+    refuse_unless(
         planner_access.can_request_for(actor, person),
         "You can book protected time only for yourself or for people in the teams you manage.",
     )
-    return _create(
+    return create_booking(
         actor=actor, person=person, start=start, end=end, title=title, purpose=purpose, notes=notes
     )
 
 
-def _locked(booking: Booking, allowed: tuple[str, ...], refusal: str) -> Booking:
+def locked_in(booking: Booking, allowed: tuple[str, ...], refusal: str) -> Booking:
     """The booking's row, locked for this transaction, if its status allows the change."""
     locked = Booking.objects.select_for_update().get(pk=booking.pk)
     if locked.status not in allowed:
@@ -270,14 +269,14 @@ def _locked(booking: Booking, allowed: tuple[str, ...], refusal: str) -> Booking
 @transaction.atomic
 def booking_approve(*, actor: Person, booking: Booking) -> Booking:
     planner_access.require_decider(actor, booking, what="protected time")
-    booking = _locked(
+    booking = locked_in(
         booking, (BookingStatus.REQUESTED,), "Only a requested booking can be approved."
     )
     before = snapshot(booking, BOOKING_FIELDS)
     booking.status = BookingStatus.APPROVED
     booking.decided_by = actor
     booking.save()
-    _record(
+    record_change(
         actor=actor,
         booking=booking,
         from_status=BookingStatus.REQUESTED,
@@ -294,7 +293,7 @@ def booking_decline(*, actor: Person, booking: Booking, reason: str) -> Booking:
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": "Enter why you are declining the request."})
-    booking = _locked(
+    booking = locked_in(
         booking, (BookingStatus.REQUESTED,), "Only a requested booking can be declined."
     )
     before = snapshot(booking, BOOKING_FIELDS)
@@ -302,7 +301,7 @@ def booking_decline(*, actor: Person, booking: Booking, reason: str) -> Booking:
     booking.decided_by = actor
     booking.decline_reason = reason
     booking.save()
-    _record(
+    record_change(
         actor=actor,
         booking=booking,
         from_status=BookingStatus.REQUESTED,
@@ -341,7 +340,7 @@ def booking_confirm(
     """Confirms an approved booking once cover is arranged (at least one colleague, every
     conflict resolved or accepted), or with the manager's reason why no cover is needed."""
     planner_access.require_decider(actor, booking, what="protected time")
-    booking = _locked(
+    booking = locked_in(
         booking, (BookingStatus.APPROVED,), "Only an approved booking can be confirmed."
     )
     no_cover_needed_reason = (no_cover_needed_reason or "").strip()
@@ -353,7 +352,7 @@ def booking_confirm(
     booking.status = BookingStatus.CONFIRMED
     booking.no_cover_needed_reason = no_cover_needed_reason
     booking.save()
-    _record(
+    record_change(
         actor=actor,
         booking=booking,
         from_status=BookingStatus.APPROVED,
@@ -365,150 +364,4 @@ def booking_confirm(
         ),
         before=before,
     )
-    return booking
-
-
-@transaction.atomic
-def booking_record_attendance(
-    *,
-    actor: Person,
-    booking: Booking,
-    status: str,
-    attended_minutes: int | None = None,
-    now: datetime.datetime | None = None,
-) -> Booking:
-    """Attended (all its minutes), partly attended (the minutes given) or did not attend (0),
-    once the booking has started; a later correction is recorded the same way."""
-    planner_access.require_decider(actor, booking, what="protected time")
-    if status not in ATTENDANCE_STATUSES:
-        raise ValidationError({"status": "Choose whether they attended."})
-    booking = _locked(
-        booking,
-        (BookingStatus.APPROVED, BookingStatus.CONFIRMED, *ATTENDANCE_STATUSES),
-        "Attendance can be recorded only for an approved or confirmed booking.",
-    )
-    if booking.start > (now or timezone.now()):
-        raise ValidationError(
-            {"status": "Attendance can be recorded once the booking has started."}
-        )
-    if status == BookingStatus.PARTLY_ATTENDED:
-        if attended_minutes is None:
-            raise ValidationError({"attended_minutes": "Enter how many minutes they attended."})
-        if not 0 < attended_minutes < booking.minutes:
-            raise ValidationError(
-                {
-                    "attended_minutes": (
-                        f"Minutes attended must be between 1 and {booking.minutes - 1}; "
-                        f"choose “attended” if they stayed for all {booking.minutes}."
-                    )
-                }
-            )
-        minutes = attended_minutes
-    else:
-        minutes = booking.minutes if status == BookingStatus.ATTENDED else 0
-    before = snapshot(booking, BOOKING_FIELDS)
-    from_status = booking.status
-    booking.status = status
-    booking.attended_minutes = minutes
-    booking.save()
-    _record(
-        actor=actor,
-        booking=booking,
-        from_status=from_status,
-        action="booking.attendance",
-        note=f"{minutes} of {booking.minutes} minutes attended",
-        before=before,
-    )
-    return booking
-
-
-def _cancel(*, actor: Person, booking: Booking, reason: str, note: str) -> Booking:
-    booking = _locked(
-        booking,
-        HOLDING_STATUSES,
-        "Only a requested, approved or confirmed booking can be cancelled.",
-    )
-    before = snapshot(booking, BOOKING_FIELDS)
-    from_status = booking.status
-    note = (note or "").strip()
-    booking.status = BookingStatus.CANCELLED
-    booking.cancelled_by = actor
-    booking.cancelled_at = timezone.now()
-    booking.cancellation_reason = reason
-    booking.cancellation_note = note
-    booking.save()
-    label = CancellationReason(reason).label
-    _record(
-        actor=actor,
-        booking=booking,
-        from_status=from_status,
-        action="booking.cancel",
-        note=f"{label}: {note}" if note else label,
-        before=before,
-    )
-    queue_booking_notice(booking, BookingNotice.CANCELLED)
-    return booking
-
-
-@transaction.atomic
-def booking_cancel_by_provider(*, actor: Person, booking: Booking, note: str = "") -> Booking:
-    """The provider called the learning off (a catalogue session cancelled by L&D): the
-    person's time is released with the reason "provider cancelled". Beyond the person and
-    their manager, L&D leads and org admins of the organisation may do this."""
-    _require(
-        booking.organisation_id == actor.organisation_id
-        and (planner_access.can_cancel(actor, booking) or access.sees_whole_organisation(actor)),
-        "Only L&D, the person or their manager can cancel this protected time.",
-    )
-    return _cancel(
-        actor=actor, booking=booking, reason=CancellationReason.PROVIDER_CANCELLED, note=note
-    )
-
-
-@transaction.atomic
-def booking_cancel(
-    *,
-    actor: Person,
-    booking: Booking,
-    reason: str,
-    note: str = "",
-    reschedule_start: datetime.datetime | None = None,
-    reschedule_end: datetime.datetime | None = None,
-) -> Booking:
-    """Cancels a booking that still holds time, by the person or their manager, with a reason
-    category and a note. With new times it is rebooked as a new booking linked to this one
-    (``rescheduled_to``), approved when the manager rebooks it and requested when the person
-    does. Returns the cancelled booking."""
-    _require(
-        planner_access.can_cancel(actor, booking),
-        "Only the person or their manager can cancel this protected time.",
-    )
-    errors: dict[str, str] = {}
-    if reason not in CancellationReason.values:
-        errors["reason"] = "Choose why it is cancelled."
-    rescheduling = reschedule_start is not None or reschedule_end is not None
-    if reschedule_start is not None and reschedule_end is None:
-        errors["reschedule_end"] = "Enter the new end time."
-    if reschedule_end is not None and reschedule_start is None:
-        errors["reschedule_start"] = "Enter the new start time."
-    if errors:
-        raise ValidationError(errors)
-    booking = _cancel(actor=actor, booking=booking, reason=reason, note=note)
-    if rescheduling:
-        try:
-            _create(
-                actor=actor,
-                person=booking.person,
-                start=reschedule_start,
-                end=reschedule_end,
-                title=booking.title,
-                purpose=booking.purpose,
-                notes=booking.notes,
-                rescheduled_from=booking,
-            )
-        except ValidationError as error:
-            # The new booking's fields are the form's reschedule fields.
-            raise ValidationError(
-                {f"reschedule_{key}": value for key, value in error.message_dict.items()}
-            ) from error
     return booking

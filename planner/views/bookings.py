@@ -24,7 +24,9 @@ from planner.forms import (
 )
 from planner.models import Booking
 from planner.selectors import booking_pages
+from planner.services import attendance as attendance_services
 from planner.services import bookings as booking_services
+from planner.services import cancellation as cancellation_services
 from planner.views.common import booking_url, decidable
 from teams import access
 
@@ -162,7 +164,7 @@ def booking_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     form = CancelForm(posted(request))
     if form.is_valid() and save(
         form,
-        lambda: booking_services.booking_cancel(
+        lambda: cancellation_services.booking_cancel(
             actor=request.user,
             booking=booking,
             reason=form.cleaned_data["reason"],
@@ -183,7 +185,7 @@ def booking_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     form = AttendanceForm(posted(request))
     if form.is_valid() and save(
         form,
-        lambda: booking_services.booking_record_attendance(
+        lambda: attendance_services.booking_record_attendance(
             actor=request.user,
             booking=booking,
             status=form.cleaned_data["outcome"],

@@ -11,6 +11,7 @@ from django.tasks import task_backends
 
 from planner.models import BookingPurpose
 from planner.services import bookings as booking_services
+from planner.services import cancellation as cancellation_services
 from planner.services import cover as cover_services
 from tests.factories import WorkingPatternFactory
 from tests.planner.page_helpers import london
@@ -51,7 +52,7 @@ def test_each_booking_event_sends_one_email_to_the_right_person(
     with django_capture_on_commit_callbacks(execute=True):
         booking_services.booking_approve(actor=world.manager_a, booking=booking)
     with django_capture_on_commit_callbacks(execute=True):
-        booking_services.booking_cancel(
+        cancellation_services.booking_cancel(
             actor=world.manager_a, booking=booking, reason="work_crisis", note="Strategy meeting"
         )
     assert [message.subject for message in mail.outbox[1:]] == [

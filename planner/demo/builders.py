@@ -1,17 +1,6 @@
-"""Protected time for the demo and scale organisations (hooks called by ``seed_demo`` and
-``seed_scale``, see ``core.hooks``).
-
-The demo gets a year of history before ``RECORDED_TO`` and five months of plans after it:
-leave, sickness and TOIL; learning booked by managers and asked for by practitioners; cover
-with acknowledgements and the odd accepted conflict; "no cover needed" with reasons; and
-cancellations, mostly for work crises, some rebooked. Nationally fewer than one booking in ten
-has cover (docs/domain.md); the demo employer does better, which is the point of the product.
-
-Rows are written in bulk rather than through the services: the services would queue an email
-for every event of a year. Everything is drawn from a seeded generator over fixed dates, so the
-demo is the same on every machine, and an organisation that already has bookings is left alone,
-so running the seed again changes nothing.
-"""
+"""Building the demo's protected time: each team's people, their absences, bookings with a
+story (asked, decided, covered, attended or cancelled and rebooked) and cover, planned in memory
+a chunk of whole teams at a time and written in bulk."""
 
 from __future__ import annotations
 
@@ -19,113 +8,34 @@ import datetime
 import random
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import TextIO
 
 from core.time import ONE_DAY, london
+from planner.demo.data import (
+    BATCH,
+    CANCELLATION_NOTES,
+    NO_COVER_REASONS,
+    PEOPLE_PER_CHUNK,
+    PURPOSE_WEIGHTS,
+    REASON_WEIGHTS,
+    RECORDED_TO,
+    SLOTS,
+    TITLES,
+    Span,
+)
 from planner.models import (
     Absence,
     AbsenceKind,
-    AllowanceRule,
-    AllowanceScope,
     Booking,
     BookingEvent,
-    BookingPurpose,
     BookingStatus,
     CancellationReason,
     CoverAssignment,
     CoverConflictKind,
     CoverDuty,
     CoverStatus,
-    PlannerSettings,
 )
 from planner.worktime import WorkingCalendar
-from teams.demo import ANCHOR, SEED
 from teams.models import CareerStage, Membership, Organisation, Person, TeamManager
-
-# The demo's records are up to date to this day: learning before it has happened (attended or
-# not), learning after it is still planned. A fixed day keeps the demo the same on every run.
-RECORDED_TO = ANCHOR + datetime.timedelta(days=80)
-BATCH = 2000
-# People planned and written at a time, so a 100,000-person organisation fits in memory.
-PEOPLE_PER_CHUNK = 2000
-
-
-@dataclass(frozen=True)
-class Span:
-    """The days to fill and how many blocks of learning a person has a month."""
-
-    first_day: datetime.date
-    last_day: datetime.date
-    per_month: int
-
-
-DEMO_SPAN = Span(
-    first_day=RECORDED_TO - datetime.timedelta(days=365),
-    last_day=RECORDED_TO + datetime.timedelta(days=150),
-    per_month=2,
-)
-# Synthetic organisations get a lighter half-year: enough for the planner and the metrics.
-SCALE_SPAN = Span(
-    first_day=RECORDED_TO - datetime.timedelta(days=120),
-    last_day=RECORDED_TO + datetime.timedelta(days=60),
-    per_month=1,
-)
-
-TITLES = {
-    BookingPurpose.CATALOGUE: [
-        "Court skills: giving evidence",
-        "Motivational interviewing",
-        "Contextual safeguarding webinar",
-        "Trauma-informed practice",
-        "Anti-racist practice workshop",
-        "Mental Capacity Act refresher",
-        "Writing analytical assessments",
-        "Domestic abuse: coercive control",
-    ],
-    BookingPurpose.READING: [
-        "Reading: research in practice briefing",
-        "Reading on neglect and poverty",
-        "Reading: serious case review learning",
-    ],
-    BookingPurpose.REFLECTION: ["Reflection on a complex case", "Reflective log"],
-    BookingPurpose.PEER_DISCUSSION: ["Peer discussion group", "Case discussion with a colleague"],
-    BookingPurpose.WRITING_CPD: ["Writing up CPD for Social Work England"],
-    BookingPurpose.OTHER: ["Shadowing the AMHP hub", "Podcast: emotional resilience"],
-}
-PURPOSE_WEIGHTS = {
-    BookingPurpose.CATALOGUE: 40,
-    BookingPurpose.READING: 15,
-    BookingPurpose.REFLECTION: 12,
-    BookingPurpose.PEER_DISCUSSION: 12,
-    BookingPurpose.WRITING_CPD: 11,
-    BookingPurpose.OTHER: 10,
-}
-# Why learning was cancelled: work crises dominate, as in the national survey.
-REASON_WEIGHTS = {
-    CancellationReason.WORK_CRISIS: 45,
-    CancellationReason.COURT: 15,
-    CancellationReason.DUTY_COVER: 14,
-    CancellationReason.SICKNESS: 10,
-    CancellationReason.PROVIDER_CANCELLED: 8,
-    CancellationReason.PERSONAL: 6,
-    CancellationReason.OTHER: 2,
-}
-CANCELLATION_NOTES = {
-    CancellationReason.WORK_CRISIS: "Strategy meeting called for a child on my caseload",
-    CancellationReason.COURT: "Called to give evidence at the family court",
-    CancellationReason.DUTY_COVER: "Duty worker off sick; covering the rota",
-    CancellationReason.SICKNESS: "Off sick",
-    CancellationReason.PROVIDER_CANCELLED: "The trainer cancelled",
-    CancellationReason.PERSONAL: "Family emergency",
-    CancellationReason.OTHER: "",
-}
-NO_COVER_REASONS = [
-    "No visits or duty that afternoon",
-    "Reading at my desk; available for urgent calls",
-    "Caseload quiet this week",
-]
-# (start hour, start minute, minutes): mornings, afternoons, bite-size slots, a whole day.
-SLOTS = [(9, 30, 180), (13, 30, 180), (10, 0, 60), (14, 0, 90), (12, 0, 30), (9, 0, 420)]
 
 
 @dataclass
@@ -134,49 +44,6 @@ class Staff:
 
     manager_ids: list[int]
     people: list[Person] = field(default_factory=list)
-
-
-def load_demo(*, stdout: TextIO) -> None:
-    for organisation in Organisation.objects.order_by("pk"):
-        if Booking.objects.filter(organisation=organisation).exists():
-            stdout.write(f"{organisation.name}: protected time already loaded.")
-            continue
-        rng = random.Random(f"{SEED}-{organisation.slug}")  # noqa: S311 - repeatable, not secret
-        _allowance_rules(organisation)
-        made = _plan_organisation(organisation, rng, DEMO_SPAN)
-        stdout.write(
-            f"{organisation.name}: {made['bookings']} bookings, {made['cover']} cover, "
-            f"{made['absences']} absences."
-        )
-
-
-def _allowance_rules(organisation: Organisation) -> None:
-    """Two days a quarter for a full-time person, pro rata; newly qualified staff keep the
-    built-in 10%. Written directly, like the rest of the demo."""
-    PlannerSettings.objects.get_or_create(organisation=organisation)
-    AllowanceRule.objects.get_or_create(
-        organisation=organisation,
-        scope=AllowanceScope.ORGANISATION,
-        effective_from=RECORDED_TO - datetime.timedelta(days=365),
-        defaults={"full_time_minutes_per_period": 2 * 444, "note": "Two days a quarter"},
-    )
-    AllowanceRule.objects.get_or_create(
-        organisation=organisation,
-        scope=AllowanceScope.CAREER_STAGE,
-        career_stage=CareerStage.NEWLY_QUALIFIED,
-        effective_from=RECORDED_TO - datetime.timedelta(days=365),
-        defaults={"percent_of_contracted": 10, "note": "ASYE protected development time"},
-    )
-
-
-def extend_scale(*, organisation: Organisation, stdout: TextIO) -> None:
-    """Bookings, cover and absences for every person of a synthetic organisation."""
-    rng = random.Random(f"scale-{organisation.slug}")  # noqa: S311 - repeatable, not secret
-    made = _plan_organisation(organisation, rng, SCALE_SPAN)
-    stdout.write(
-        f"{organisation.slug}: {made['bookings']} bookings, {made['cover']} cover, "
-        f"{made['absences']} absences."
-    )
 
 
 def _teams(organisation: Organisation) -> list[Staff]:
@@ -250,7 +117,7 @@ def _chunks(teams: list[Staff]) -> list[list[Staff]]:
     return chunks
 
 
-def _plan_organisation(organisation: Organisation, rng: random.Random, span: Span) -> Counter:
+def plan_organisation(organisation: Organisation, rng: random.Random, span: Span) -> Counter:
     made: Counter = Counter()
     for teams in _chunks(_teams(organisation)):
         people = [person for team in teams for person in team.people]

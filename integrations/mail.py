@@ -1,14 +1,19 @@
 """Sending email, for every app's notices: links that work outside the site, plain-text bodies
-rendered in London time, and one message per recipient."""
+rendered in London time, one message per recipient, and each message sent once per task run."""
 
 from __future__ import annotations
 
+import hashlib
+
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core.tasks import current_task_id
 from core.time import LONDON
+from integrations.models import SentMessage
 
 
 def absolute_url(path: str) -> str:
@@ -22,8 +27,30 @@ def render_text(template: str, context: dict[str, object]) -> str:
         return render_to_string(template, context).strip() + "\n"
 
 
-def send_all(messages: list[EmailMessage]) -> int:
-    """Sends each message; answers how many were sent."""
-    for message in messages:
+def _key(run: str, message: EmailMessage) -> str:
+    what = "\n".join([*message.to, *message.cc, *message.bcc, message.subject, message.body])
+    return f"{run}:{hashlib.sha256(what.encode()).hexdigest()}"
+
+
+def send_once(message: EmailMessage) -> bool:
+    """Sends the message unless this task run already has; True when it went out.
+
+    The run's claim on the message and the sending share one transaction: a worker killed
+    before the send finishes leaves no claim, so the run repeated sends it; a run repeated
+    after the send committed skips it. Outside a task (a page, a command) it simply sends."""
+    run = current_task_id()
+    if run is None:
         message.send()
-    return len(messages)
+        return True
+    try:
+        with transaction.atomic():
+            SentMessage.objects.create(key=_key(run, message))
+            message.send()
+    except IntegrityError:
+        return False
+    return True
+
+
+def send_all(messages: list[EmailMessage]) -> int:
+    """Sends each message once per task run; answers how many were sent now."""
+    return sum(send_once(message) for message in messages)

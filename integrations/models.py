@@ -1,4 +1,5 @@
-"""Rows the integrations keep: uploaded import files waiting for confirmation."""
+"""Rows the integrations keep: uploaded import files waiting for confirmation, and which task
+runs have sent which messages."""
 
 from django.conf import settings
 from django.db import models
@@ -35,3 +36,14 @@ class ImportBatch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.filename}"
+
+
+class SentMessage(models.Model):
+    """A message a task run has sent, so the same run repeated (its worker died and the task was
+    handed back, see ``core.worker``) does not send it again. Keyed by the run and the message."""
+
+    key = models.CharField(max_length=128, unique=True)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.key

@@ -267,6 +267,16 @@ IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 5 * 1024 * 1024))
 IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", 20_000))
 DATA_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_BYTES + 1024 * 1024
+# Past IMPORT_MAX_BYTES the rest of an uploaded file is never kept, in memory or on disk.
+FILE_UPLOAD_HANDLERS = [
+    "integrations.imports.uploads.SizeLimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# An .xlsx is a zip: its unpacked size is checked before openpyxl reads it (a zip bomb).
+IMPORT_MAX_UNPACKED_BYTES = int(os.environ.get("IMPORT_MAX_UNPACKED_BYTES", 100 * 1024 * 1024))
+# An upload previewed but never confirmed is deleted after this long (it may hold personal data).
+IMPORT_KEEP_UNAPPLIED_HOURS = int(os.environ.get("IMPORT_KEEP_UNAPPLIED_HOURS", 48))
 
 DJANGO_TABLES2_TEMPLATE = "components/table.html"
 DJANGO_TABLES2_PAGE_RANGE = 8

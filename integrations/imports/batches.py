@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from collections.abc import Callable
 
+from django.conf import settings
 from django.db.models import Model
 from django.utils import timezone
 
@@ -31,7 +33,21 @@ def keep_upload(
     )
     plan(batch)
     batch.save()
+    purge_unapplied()
     return batch
+
+
+def purge_unapplied(*, now: datetime.datetime | None = None) -> int:
+    """Deletes uploads previewed but never confirmed for ``IMPORT_KEEP_UNAPPLIED_HOURS``: they
+    may hold personal data nobody chose to import. Run on every upload, so no schedule is
+    needed; returns how many went."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(
+        hours=settings.IMPORT_KEEP_UNAPPLIED_HOURS
+    )
+    deleted, _by_model = ImportBatch.objects.filter(
+        applied_at__isnull=True, created_at__lt=cutoff
+    ).delete()
+    return deleted
 
 
 def mark_applied(batch: ImportBatch, summary: dict[str, int]) -> None:

@@ -58,7 +58,26 @@ def _too_many_rows(count: int) -> FileProblem:
     )
 
 
+def _check_unpacked_size(content: bytes) -> None:
+    """Refuses a workbook whose parts would unpack to more than the limit. zipfile never
+    unpacks a part beyond the size its directory declares, so the declared sizes bound it."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            unpacked = sum(part.file_size for part in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as error:
+        raise FileProblem(
+            "The file could not be read as an Excel workbook. Save it as .xlsx and try again."
+        ) from error
+    if unpacked > settings.IMPORT_MAX_UNPACKED_BYTES:
+        raise FileProblem(
+            f"The workbook unpacks to {_mebibytes(unpacked)}, more than the "
+            f"{_mebibytes(settings.IMPORT_MAX_UNPACKED_BYTES)} an import may hold. Remove other "
+            "sheets, pictures or formatting, or save the rows as a CSV file."
+        )
+
+
 def _read_xlsx(content: bytes) -> list[list[object]]:
+    _check_unpacked_size(content)
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:

@@ -6,17 +6,18 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django_tables2 import RequestConfig
 
 from core.web import posted, save
 from planner import access as planner_access
 from planner.forms import AbsenceForm
 from planner.models import Absence
 from planner.services import absences as absence_services
+from planner.tables import AbsenceTable
 from teams import access
 
 PER_PAGE = 25
@@ -31,17 +32,15 @@ def _absences_url(person_pk: int) -> str:
 def absence_list(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(access.people_visible_to(request.user), pk=pk)
     absences = planner_access.absences_visible_to(request.user).filter(person=person)
-    page = Paginator(absences.order_by("-start_date", "-pk"), PER_PAGE).get_page(
-        request.GET.get("page")
+    can_record = planner_access.can_record_absence_for(request.user, person)
+    table = AbsenceTable(
+        absences.order_by("-start_date", "-pk"), exclude=() if can_record else ("change",)
     )
+    RequestConfig(request, paginate={"per_page": PER_PAGE}).configure(table)
     return render(
         request,
         "planner/absences.html",
-        {
-            "person": person,
-            "page": page,
-            "can_record": planner_access.can_record_absence_for(request.user, person),
-        },
+        {"person": person, "table": table, "can_record": can_record},
     )
 
 

@@ -6,18 +6,19 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django_tables2 import RequestConfig
 
 from core.web import posted, save
 from planner import access as planner_access
-from planner.allowances import NEWLY_QUALIFIED_DEFAULT, describe
+from planner.allowances import NEWLY_QUALIFIED_DEFAULT
 from planner.forms import MONTHS, AllowanceRuleForm, PlannerSettingsForm
 from planner.selectors.metrics import planner_settings_for
 from planner.services import allowances as allowance_services
+from planner.tables import AllowanceRuleTable
 from teams import access
 
 PER_PAGE = 50
@@ -37,9 +38,10 @@ def allowances(request: HttpRequest) -> HttpResponse:
         .select_related("team", "person")
         .order_by("scope", "-effective_from", "-pk")
     )
-    page = Paginator(rules, PER_PAGE).get_page(request.GET.get("page"))
-    for rule in page.object_list:
-        rule.description = describe(rule)
+    table = AllowanceRuleTable(
+        rules, empty_text=f"No rules yet: only the default applies ({NEWLY_QUALIFIED_DEFAULT})."
+    )
+    RequestConfig(request, paginate={"per_page": PER_PAGE}).configure(table)
     settings = planner_settings_for(request.user.organisation_id)
     return render(
         request,
@@ -47,8 +49,7 @@ def allowances(request: HttpRequest) -> HttpResponse:
         {
             "settings": settings,
             "year_starts": dict(MONTHS)[settings.year_starts_month],
-            "page": page,
-            "default": NEWLY_QUALIFIED_DEFAULT,
+            "table": table,
         },
     )
 

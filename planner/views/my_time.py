@@ -12,17 +12,20 @@ from django.views.decorators.http import require_safe
 from planner.forms import BookingRequestForm
 from planner.selectors import booking_pages
 from planner.selectors.metrics import person_allowance
+from planner.tables import CoverAskedTable, PastBookingTable, unpaged
 
 
 @login_required
 @require_safe
 def my_time(request: HttpRequest) -> HttpResponse:
-    now = timezone.now()
+    mine = booking_pages.my_time(request.user, now=timezone.now())
     return render(
         request,
         "planner/my_time.html",
         {
-            "mine": booking_pages.my_time(request.user, now=now),
+            "mine": mine,
+            "cover_asked": unpaged(request, CoverAskedTable(mine.cover_asked)),
+            "past": unpaged(request, PastBookingTable(mine.past)),
             "allowance": person_allowance(request.user, on=timezone.localdate()),
             "form": BookingRequestForm(),
         },

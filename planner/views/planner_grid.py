@@ -15,6 +15,7 @@ from planner import access as planner_access
 from planner.access import can_import_absences
 from planner.selectors import metrics as metrics_selectors
 from planner.selectors import planner_grid as grid_selectors
+from planner.tables import PersonUseTable, PlannedTeamTable, unpaged
 from teams import access
 
 
@@ -42,7 +43,9 @@ def teams(request: HttpRequest) -> HttpResponse:
         request,
         "planner/teams.html",
         {
-            "teams": grid_selectors.teams_for_planner(request.user),
+            "table": unpaged(
+                request, PlannedTeamTable(grid_selectors.teams_for_planner(request.user))
+            ),
             "can_import_absences": can_import_absences(request.user),
         },
     )
@@ -92,5 +95,12 @@ def team_metrics(request: HttpRequest, pk: int) -> HttpResponse:
         user=request.user, team=team, on=date_param(request, "on", today), today=today
     )
     return render(
-        request, "planner/team_metrics.html", {"team": team, "metrics": metrics, "today": today}
+        request,
+        "planner/team_metrics.html",
+        {
+            "team": team,
+            "metrics": metrics,
+            "today": today,
+            "people": unpaged(request, PersonUseTable(metrics.people)),
+        },
     )

@@ -24,7 +24,7 @@ from tests.access_cases import (
     page_expect,
 )
 from tests.factories import RegistrationFactory
-from tests.integrations.staff_files import valid_rows, xlsx
+from tests.spreadsheets import valid_rows, xlsx
 
 ACTORS = ("anonymous", "practitioner", "other_manager", "ld_lead", "org_admin", "outsider")
 

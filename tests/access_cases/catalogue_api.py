@@ -30,7 +30,7 @@ from tests.access_cases import (
     api_expect,
     everyone,
 )
-from tests.integrations.staff_files import xlsx
+from tests.spreadsheets import xlsx
 from tests.learning_catalogue.catalogue_data import add_activity
 from tests.learning_catalogue.helpers import make_session
 

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from learning_catalogue.models import Activity
 from teams.models import AuditEntry
 from tests.api.support import error_of
-from tests.integrations.staff_files import xlsx
+from tests.spreadsheets import xlsx
 from tests.learning_catalogue.catalogue_data import add_activity
 
 HEADERS = ["Title", "Format", "Topics", "Duration minutes", "Delivery mode", "Cost per place"]

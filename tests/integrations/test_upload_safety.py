@@ -11,7 +11,7 @@ from django.utils import timezone
 from integrations.imports.batches import purge_unapplied
 from integrations.imports.uploads import OversizeUpload, SizeLimitedUploadHandler
 from integrations.models import ImportBatch
-from tests.integrations.staff_files import valid_rows, xlsx
+from tests.spreadsheets import valid_rows, xlsx
 
 PEOPLE_IMPORT = "/integrations/people-import/"
 

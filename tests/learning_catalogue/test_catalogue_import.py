@@ -21,7 +21,7 @@ from learning_catalogue.models import Activity, ActivityStatus
 from learning_catalogue.services.activities import activity_save, activity_set_status
 from teams.models import AuditEntry
 from tests.factories import TeamFactory
-from tests.integrations.staff_files import csv_bytes, xlsx
+from tests.spreadsheets import csv_bytes, xlsx
 from tests.learning_catalogue.catalogue_data import fmt, small_catalogue, topic
 
 HEADERS = [

@@ -5,7 +5,7 @@ from django.test.utils import override_settings
 
 from integrations.models import ImportBatch
 from teams.models import AuditEntry, Membership, Person, Registration
-from tests.integrations.staff_files import HEADERS, row, xlsx
+from tests.spreadsheets import HEADERS, row, xlsx
 
 
 def counts():

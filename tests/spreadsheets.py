@@ -1,4 +1,4 @@
-"""Staff list files built in memory for the import tests."""
+"""Spreadsheet files built in memory for the import tests; the staff list is the sample."""
 
 import csv
 import io

@@ -4,7 +4,7 @@ import datetime
 
 from integrations.models import ImportBatch
 from teams.models import AuditEntry, Membership, Person
-from tests.integrations.staff_files import csv_bytes, valid_rows, xlsx
+from tests.spreadsheets import csv_bytes, valid_rows, xlsx
 
 
 def preview_of(client, response):

@@ -16,7 +16,7 @@ from integrations.spreadsheets.reading import FileProblem
 from planner.imports import absences as services
 from planner.models import Absence
 from teams.models import AuditEntry
-from tests.integrations.staff_files import csv_bytes, xlsx
+from tests.spreadsheets import csv_bytes, xlsx
 from tests.planner.page_helpers import make_absence
 
 HEADERS = ["Employee number", "Work email", "Type", "First day", "Last day", "Note"]

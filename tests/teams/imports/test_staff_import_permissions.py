@@ -3,7 +3,7 @@
 import pytest
 
 from integrations.models import ImportBatch
-from tests.integrations.staff_files import valid_rows, xlsx
+from tests.spreadsheets import valid_rows, xlsx
 
 
 @pytest.mark.parametrize("who", ["practitioner_a", "manager_a", "ld_lead"])
@@ -26,7 +26,7 @@ def test_preview_query_count_does_not_grow_with_rows(world, client, upload):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from tests.integrations.staff_files import row
+    from tests.spreadsheets import row
 
     def rows(count):
         return [

@@ -1,7 +1,7 @@
 """Re-importing the same file changes nothing; a changed cell updates only that."""
 
 from teams.models import AuditEntry, Person
-from tests.integrations.staff_files import row, valid_rows, xlsx
+from tests.spreadsheets import row, valid_rows, xlsx
 
 PERSON_COLUMNS = [
     field.attname for field in Person._meta.concrete_fields if field.name != "last_login"

@@ -6,7 +6,7 @@ from openpyxl import Workbook, load_workbook
 
 from integrations.spreadsheets.cells import safe_cell_value, write_row
 from teams.models import Person
-from tests.integrations.staff_files import row, xlsx
+from tests.spreadsheets import row, xlsx
 
 DANGEROUS = ['=HYPERLINK("http://evil.example","Click")', "+1+1", "-2+3", "@SUM(A1:A2)"]
 

@@ -36,7 +36,8 @@ from learning_catalogue.selectors import (
 )
 from learning_catalogue.services import feedback
 from learning_catalogue.services.activities import TRANSITIONS
-from learning_catalogue.views.common import page_of, visible_activity
+from learning_catalogue.tables import ActivityCards, SavedCards, SessionTable, paged
+from learning_catalogue.views.common import visible_activity
 from teams import access
 from teams.models import CareerStage, Person, Role
 
@@ -53,7 +54,7 @@ def _next(request: HttpRequest, default: str) -> str:
 @require_safe
 def catalogue(request: HttpRequest) -> HttpResponse:
     filters = ActivityFilter(request.GET, user=request.user, fields=BROWSE_FIELDS)
-    page = page_of(request, filters.qs)
+    table = paged(request, ActivityCards(filters.qs))
     query = request.GET.copy()
     query.pop("page", None)
     bite_size = request.GET.copy()
@@ -64,7 +65,8 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         "learning_catalogue/catalogue.html",
         {
             "form": filters.form,
-            "page": page,
+            "table": table,
+            "page": table.page,
             "query": query.urlencode(),
             "filtered": bool(set(request.GET) - {"page", "sort"}),
             "bite_size_query": bite_size.urlencode(),
@@ -116,7 +118,7 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "activity": activity,
             "topics": list(activity.topics.all()),
-            "sessions": _sessions(activity, request.user),
+            "sessions": SessionTable(_sessions(activity, request.user)),
             "summary": rating_summary(activity),
             "comments": comments_for(request.user, activity)[:50],
             "rating_form": rating_form,
@@ -160,7 +162,8 @@ def my_list(request: HttpRequest) -> HttpResponse:
     saved = SavedActivity.objects.filter(
         person=request.user, activity__in=catalogue_access.activities_visible_to(request.user)
     ).select_related("activity__format")
-    return render(request, "learning_catalogue/my_list.html", {"page": page_of(request, saved)})
+    table = paged(request, SavedCards(saved))
+    return render(request, "learning_catalogue/my_list.html", {"table": table, "page": table.page})
 
 
 @login_required

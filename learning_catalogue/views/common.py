@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from learning_catalogue import access as catalogue_access
 from learning_catalogue.models import Activity, Session
-
-PER_PAGE = 20
-
-
-def page_of(request: HttpRequest, items: QuerySet, per_page: int = PER_PAGE) -> Page:
-    return Paginator(items, per_page).get_page(request.GET.get("page"))
 
 
 def visible_activity(request: HttpRequest, pk: int) -> Activity:

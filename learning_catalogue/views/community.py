@@ -18,7 +18,7 @@ from learning_catalogue.forms import DeclineSuggestionForm, NeedForm, Suggestion
 from learning_catalogue.models import LearningNeed, Suggestion, SuggestionStatus, Topic
 from learning_catalogue.selectors import needs_by_topic, needs_level, needs_teams, recommended_for
 from learning_catalogue.services import feedback
-from learning_catalogue.views.common import page_of
+from learning_catalogue.tables import NeedTable, SuggestionCards, paged
 from teams import access
 from teams.access import manages
 from teams.privacy import SMALLEST_GROUP
@@ -40,12 +40,14 @@ def suggestions(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", SuggestionStatus.OPEN if can_publish else "")
     if status in SuggestionStatus.values:
         found = found.filter(status=status)
+    table = paged(request, SuggestionCards(found))
     return render(
         request,
         "learning_catalogue/suggestions.html",
         {
             "form": form,
-            "page": page_of(request, found),
+            "table": table,
+            "page": table.page,
             "can_publish": can_publish,
             "status": status,
             "statuses": SuggestionStatus.choices,
@@ -130,8 +132,10 @@ def _person_needs(request: HttpRequest, person: object) -> HttpResponse:
             "person": person,
             "own": own,
             "can_agree": can_agree,
-            "needs": LearningNeed.objects.filter(person=person).select_related(
-                "topic", "agreed_by"
+            "needs": NeedTable(
+                list(
+                    LearningNeed.objects.filter(person=person).select_related("topic", "agreed_by")
+                )
             ),
             "recommended": list(recommended_for(person)) if own else [],
         },

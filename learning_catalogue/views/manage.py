@@ -30,8 +30,8 @@ from learning_catalogue.selectors import ANY_STATUS
 from learning_catalogue.services import activities as activity_services
 from learning_catalogue.services import places as place_services
 from learning_catalogue.services import sessions as session_services
+from learning_catalogue.tables import ManageActivityTable, paged
 from learning_catalogue.views.common import (
-    page_of,
     require_publisher,
     visible_activity,
     visible_session,
@@ -51,14 +51,15 @@ def manage(request: HttpRequest) -> HttpResponse:
         request.GET, user=request.user, fields=MANAGE_FIELDS, default_status=ANY_STATUS
     )
     data = filters.asked
-    activities = filters.qs
+    table = paged(request, ManageActivityTable(filters.qs))
     return render(
         request,
         "learning_catalogue/manage.html",
         {
             "filter_form": filters.form,
             "filtered": bool(data.get("q") or data.get("status")),
-            "page": page_of(request, activities),
+            "table": table,
+            "page": table.page,
             "counts": {
                 **dict.fromkeys(ActivityStatus.values, 0),
                 **dict(

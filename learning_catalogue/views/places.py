@@ -28,8 +28,15 @@ from learning_catalogue.models import (
 )
 from learning_catalogue.services import places as place_services
 from learning_catalogue.services import sessions as session_services
+from learning_catalogue.tables import (
+    CurrentPlaceTable,
+    PastPlaceTable,
+    ReservationTable,
+    SessionPlaceTable,
+    paged,
+)
 from learning_catalogue.views.browse import _next
-from learning_catalogue.views.common import page_of, visible_session
+from learning_catalogue.views.common import visible_session
 from teams import access
 from teams.access import people_managed_by
 from teams.models import Person, PersonQuerySet, Team
@@ -126,7 +133,7 @@ def my_places(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "learning_catalogue/my_places.html",
-        {"current": list(current), "page": page_of(request, past)},
+        {"current": CurrentPlaceTable(list(current)), "past": paged(request, PastPlaceTable(past))},
     )
 
 
@@ -161,8 +168,9 @@ def _session_page_context(
     return {
         "session": session,
         "activity": session.activity,
-        "places": list(places),
+        "places": SessionPlaceTable(list(places)),
         "reservations": reservations,
+        "reservation_table": ReservationTable(reservations),
         "open_seats": place_services.open_places(session),
         "can_publish": can_publish,
         "reservation_form": forms.get("reservation_form")

@@ -156,7 +156,7 @@ def test_postgresql_reads_word_search_from_its_index(world, catalogue):
 def _same_query_on_page_and_api(client, world, page_query, api_query) -> tuple[list, list]:
     client.force_login(world.practitioner_a)
     page = client.get(reverse("learning_catalogue:catalogue"), page_query)
-    on_page = [activity.title for activity in page.context["page"].object_list]
+    on_page = [row.record.title for row in page.context["page"].object_list]
     listed = client.get("/api/v1/catalogue/activities", {**api_query, "limit": 100}).json()
     return on_page, [item["title"] for item in listed["items"]]
 

@@ -4,7 +4,7 @@ import hashlib
 import io
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from teams import access
 from teams.demo import DEMO_PASSWORD
@@ -128,3 +128,10 @@ def test_demo_logins_prints_a_sign_in_for_each_role():
     assert DEMO_PASSWORD in text
     for email in ["admin@", "ld@", "manager@", "practitioner@"]:
         assert f"{email}northshire.example" in text
+
+
+def test_seed_demo_refuses_a_production_system(db, settings):
+    settings.PRODUCTION = True
+    with pytest.raises(CommandError, match="production system"):
+        call_command("seed_demo")
+    assert not Person.objects.exists()

@@ -10,8 +10,9 @@ the services need an admin to act.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from core.hooks import app_functions
@@ -33,7 +34,22 @@ from teams.models.people import WEEKDAY_FIELDS
 class Command(BaseCommand):
     help = "Loads the demo organisations (idempotent: running it again changes nothing)."
 
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Load the demo on a production system (a public demo site) all the same.",
+        )
+
     def handle(self, *args: object, **options: object) -> None:
+        if settings.PRODUCTION and not options["allow_production"]:
+            # The demo accounts share a password printed in the README: on a live system they
+            # would be doors anyone can open.
+            raise CommandError(
+                "This is a production system (DJANGO_ENV=production): the demo would add "
+                "accounts whose password is published. Run it with --allow-production only on "
+                "a public demo site."
+            )
         # Every demo person shares one password hash: hashing each with PBKDF2 would take a
         # minute, and the password is a published demo one anyway.
         self.password_hash = make_password(DEMO_PASSWORD)

@@ -11,9 +11,10 @@ from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from core.time import LONDON
+from core.time import local_date
 from core.web import posted, save
 from learning_catalogue import access as catalogue_access
 from learning_catalogue.filters import MANAGE_FIELDS, ActivityFilter
@@ -164,7 +165,7 @@ def activity_status(request: HttpRequest, pk: int) -> HttpResponse:
 def _session_form(request: HttpRequest, session: object | None) -> SessionForm:
     initial = None
     if session is not None:
-        start, end = session.start.astimezone(LONDON), session.end.astimezone(LONDON)
+        start, end = timezone.localtime(session.start), timezone.localtime(session.end)
         initial = {
             "day": start.date(),
             "start_time": f"{start:%H:%M}",
@@ -172,7 +173,7 @@ def _session_form(request: HttpRequest, session: object | None) -> SessionForm:
             "capacity": session.capacity,
             "online_link": session.online_link,
             "venue": session.venue,
-            "deadline_day": session.booking_deadline.astimezone(LONDON).date()
+            "deadline_day": local_date(session.booking_deadline)
             if session.booking_deadline
             else None,
         }
@@ -247,7 +248,7 @@ def session_cancel(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "form": form,
             "caption": session.activity.title,
-            "title": f"Cancel the session on {session.start.astimezone(LONDON):%A %-d %B %Y}",
+            "title": f"Cancel the session on {timezone.localtime(session.start):%A %-d %B %Y}",
             "button": "Cancel the session",
             "warning": True,
             "cancel_url": _activity_url(session.activity_id),

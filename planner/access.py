@@ -12,6 +12,8 @@ view, endpoint, service and task.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
@@ -90,6 +92,36 @@ def can_cancel(user: Viewer, booking: Booking) -> bool:
     if not user.is_authenticated:
         return False
     return booking.person_id == user.pk or can_decide(user, booking)
+
+
+def can_cancel_for_provider(user: Viewer, booking: Booking) -> bool:
+    """The provider called the learning off (L&D cancelled a catalogue session): beyond the
+    person and their manager, L&D leads and org admins of the organisation release the time."""
+    return booking.organisation_id == user.organisation_id and (
+        can_cancel(user, booking) or access.sees_whole_organisation(user)
+    )
+
+
+def can_book_for_others(user: Viewer) -> bool:
+    """Team managers book protected time for the people they manage (approved there and then)."""
+    return access.is_team_manager(user)
+
+
+def managed_among(user: Viewer, person_ids: Iterable[int]) -> frozenset[int]:
+    """Those of ``person_ids`` the user manages, who they may book time for (one query at
+    most)."""
+    ids = list(person_ids)
+    if not access.is_team_manager(user) or not ids:
+        return frozenset()
+    return frozenset(access.people_managed_by(user).filter(pk__in=ids).values_list("pk", flat=True))
+
+
+def absences_recordable_among(
+    user: Viewer, person_ids: Iterable[int], *, managed: frozenset[int]
+) -> frozenset[int]:
+    """Those of ``person_ids`` whose absences the user may record: all of them for an org
+    admin (they run the HR import), else ``managed``, those of them the user manages."""
+    return frozenset(person_ids) if access.is_org_admin(user) else managed
 
 
 def cover_candidates_for(user: Viewer) -> PersonQuerySet:

@@ -22,7 +22,6 @@ from planner.services.bookings import (
     refuse_unless,
 )
 from planner.tasks import queue_booking_notice
-from teams import access
 from teams.audit import snapshot
 from teams.models import Person
 
@@ -61,8 +60,7 @@ def booking_cancel_by_provider(*, actor: Person, booking: Booking, note: str = "
     person's time is released with the reason "provider cancelled". Beyond the person and
     their manager, L&D leads and org admins of the organisation may do this."""
     refuse_unless(
-        booking.organisation_id == actor.organisation_id
-        and (planner_access.can_cancel(actor, booking) or access.sees_whole_organisation(actor)),
+        planner_access.can_cancel_for_provider(actor, booking),
         "Only L&D, the person or their manager can cancel this protected time.",
     )
     return _cancel(

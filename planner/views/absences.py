@@ -18,6 +18,7 @@ from planner.forms import AbsenceForm
 from planner.models import Absence
 from planner.services import absences as absence_services
 from planner.tables import AbsenceTable
+from planner.views.common import form_page
 from teams import access
 
 PER_PAGE = 25
@@ -59,15 +60,12 @@ def absence_create(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         messages.success(request, f"{person}'s absence has been recorded.")
         return redirect(_absences_url(person.pk))
-    return render(
+    return form_page(
         request,
-        "planner/booking_form.html",
-        {
-            "form": form,
-            "title": f"Record an absence for {person}",
-            "button": "Record absence",
-            "cancel_url": _absences_url(person.pk),
-        },
+        form,
+        title=f"Record an absence for {person}",
+        button="Record absence",
+        cancel_url=_absences_url(person.pk),
     )
 
 
@@ -103,15 +101,12 @@ def absence_edit(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         messages.success(request, f"{person}'s absence has been changed.")
         return redirect(_absences_url(person.pk))
-    return render(
+    return form_page(
         request,
-        "planner/booking_form.html",
-        {
-            "form": form,
-            "title": f"Change an absence for {person}",
-            "button": "Save changes",
-            "cancel_url": _absences_url(person.pk),
-        },
+        form,
+        title=f"Change an absence for {person}",
+        button="Save changes",
+        cancel_url=_absences_url(person.pk),
     )
 
 

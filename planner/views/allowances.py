@@ -19,6 +19,7 @@ from planner.forms import MONTHS, AllowanceRuleForm, PlannerSettingsForm
 from planner.selectors.metrics import planner_settings_for
 from planner.services import allowances as allowance_services
 from planner.tables import AllowanceRuleTable
+from planner.views.common import form_page
 from teams import access
 
 PER_PAGE = 50
@@ -72,15 +73,12 @@ def allowance_settings(request: HttpRequest) -> HttpResponse:
     ):
         messages.success(request, "The allowance period has been saved.")
         return redirect("planner:allowances")
-    return render(
+    return form_page(
         request,
-        "planner/booking_form.html",
-        {
-            "form": form,
-            "title": "Allowance period",
-            "button": "Save",
-            "cancel_url": reverse("planner:allowances"),
-        },
+        form,
+        title="Allowance period",
+        button="Save",
+        cancel_url=reverse("planner:allowances"),
     )
 
 
@@ -98,15 +96,12 @@ def allowance_rule_create(request: HttpRequest) -> HttpResponse:
     ):
         messages.success(request, "The allowance rule has been added.")
         return redirect("planner:allowances")
-    return render(
+    return form_page(
         request,
-        "planner/booking_form.html",
-        {
-            "form": form,
-            "title": "Add an allowance rule",
-            "button": "Add rule",
-            "cancel_url": reverse("planner:allowances"),
-        },
+        form,
+        title="Add an allowance rule",
+        button="Add rule",
+        cancel_url=reverse("planner:allowances"),
     )
 
 

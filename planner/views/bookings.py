@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -27,82 +27,70 @@ from planner.selectors import booking_pages
 from planner.services import attendance as attendance_services
 from planner.services import bookings as booking_services
 from planner.services import cancellation as cancellation_services
-from planner.views.common import booking_url, decidable
+from planner.views.common import booking_url, decidable, form_page
 from teams import access
+
+
+def _booked(request: HttpRequest, form: BookingRequestForm) -> Booking | None:
+    """Books the form's time for its person (the visitor, when the form has no person field);
+    None when the form or the service refused it, with the errors on the form."""
+    if not form.is_valid():
+        return None
+    data = form.cleaned_data
+    created: list[Booking] = []
+    saved = save(
+        form,
+        lambda: created.append(
+            booking_services.booking_request(
+                actor=request.user,
+                person=data.get("person", request.user),
+                start=data["start"],
+                end=data["end"],
+                title=data["title"],
+                purpose=data["purpose"],
+                notes=data["notes"],
+            )
+        ),
+    )
+    return created[0] if saved else None
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def booking_request(request: HttpRequest) -> HttpResponse:
     form = BookingRequestForm(posted(request))
-    created: list[Booking] = []
-    if form.is_valid() and save(
-        form,
-        lambda: created.append(
-            booking_services.booking_request(
-                actor=request.user,
-                person=request.user,
-                start=form.cleaned_data["start"],
-                end=form.cleaned_data["end"],
-                title=form.cleaned_data["title"],
-                purpose=form.cleaned_data["purpose"],
-                notes=form.cleaned_data["notes"],
-            )
-        ),
-    ):
-        booking = created[0]
+    if booking := _booked(request, form):
         messages.success(request, f"You have asked for “{booking.title}”. Your manager decides.")
         return redirect(booking_url(booking))
-    return render(
+    return form_page(
         request,
-        "planner/booking_form.html",
-        {
-            "form": form,
-            "title": "Ask for protected time",
-            "button": "Ask for this time",
-            "cancel_url": reverse("planner:my-time"),
-        },
+        form,
+        title="Ask for protected time",
+        button="Ask for this time",
+        cancel_url=reverse("planner:my-time"),
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def booking_create(request: HttpRequest) -> HttpResponse:
-    if not access.is_team_manager(request.user):
+    if not planner_access.can_book_for_others(request.user):
         raise PermissionDenied
     people = access.people_managed_by(request.user)
     form = BookingCreateForm(
         posted(request), people=people, initial={"person": request.GET.get("person")}
     )
-    created: list[Booking] = []
-    if form.is_valid() and save(
-        form,
-        lambda: created.append(
-            booking_services.booking_request(
-                actor=request.user,
-                person=form.cleaned_data["person"],
-                start=form.cleaned_data["start"],
-                end=form.cleaned_data["end"],
-                title=form.cleaned_data["title"],
-                purpose=form.cleaned_data["purpose"],
-                notes=form.cleaned_data["notes"],
-            )
-        ),
-    ):
-        booking = created[0]
+    if booking := _booked(request, form):
         messages.success(
             request, f"Protected time is booked for {booking.person}. Now arrange cover."
         )
         return redirect(booking_url(booking))
-    return render(
+    return form_page(
         request,
-        "planner/booking_form.html",
-        {
-            "form": form,
-            "title": "Book protected time",
-            "button": "Book time",
-            "cancel_url": reverse("planner:teams"),
-        },
+        form,
+        title="Book protected time",
+        button="Book time",
+        cancel_url=reverse("planner:teams"),
     )
 
 
@@ -200,16 +188,8 @@ def booking_attendance(request: HttpRequest, pk: int) -> HttpResponse:
 def _booking_form(
     request: HttpRequest, booking: Booking, form: object, title: str, button: str
 ) -> HttpResponse:
-    return render(
-        request,
-        "planner/booking_form.html",
-        {
-            "form": form,
-            "booking": booking,
-            "title": title,
-            "button": button,
-            "cancel_url": booking_url(booking),
-        },
+    return form_page(
+        request, form, title=title, button=button, cancel_url=booking_url(booking), booking=booking
     )
 
 

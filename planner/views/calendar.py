@@ -15,6 +15,7 @@ from planner import access as planner_access
 from planner.forms import ClosureDayForm
 from planner.services import calendar as calendar_services
 from planner.tables import ClosureDayTable
+from planner.views.common import form_page
 
 PER_PAGE = 50
 
@@ -37,15 +38,12 @@ def closure_day_add(request: HttpRequest) -> HttpResponse:
     ):
         messages.success(request, "The closure day has been added.")
         return redirect("planner:closure-days")
-    return render(
+    return form_page(
         request,
-        "planner/booking_form.html",
-        {
-            "form": form,
-            "title": "Add a closure day",
-            "button": "Add closure day",
-            "cancel_url": reverse("planner:closure-days"),
-        },
+        form,
+        title="Add a closure day",
+        button="Add closure day",
+        cancel_url=reverse("planner:closure-days"),
     )
 
 

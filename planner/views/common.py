@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 
 from planner import access as planner_access
@@ -21,3 +23,28 @@ def decidable(request: HttpRequest, pk: int) -> Booking:
     if not planner_access.can_decide(request.user, booking):
         raise PermissionDenied
     return booking
+
+
+def form_page(
+    request: HttpRequest,
+    form: Form,
+    *,
+    title: str,
+    button: str,
+    cancel_url: str,
+    booking: Booking | None = None,
+) -> HttpResponse:
+    """The planner's one-form page (templates/planner/booking_form.html): a heading, the form
+    with its errors, a button and a way back; a booking's summary above it when it is about
+    one."""
+    return render(
+        request,
+        "planner/booking_form.html",
+        {
+            "form": form,
+            "booking": booking,
+            "title": title,
+            "button": button,
+            "cancel_url": cancel_url,
+        },
+    )

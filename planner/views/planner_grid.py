@@ -16,23 +16,12 @@ from planner.access import can_import_absences
 from planner.selectors import metrics as metrics_selectors
 from planner.selectors import planner_grid as grid_selectors
 from planner.tables import PersonUseTable, PlannedTeamTable, unpaged
-from teams import access
 
 
 def _require_planner(request: HttpRequest) -> None:
     """Practitioners have no planner: the pages exist, their role cannot use them (403)."""
     if not planner_access.can_open_planner(request.user):
         raise PermissionDenied
-
-
-def _managed_on_page(user: object, rows: list[grid_selectors.Row]) -> frozenset[int]:
-    """People on the page the user manages: they may book time and record absences for them
-    (one query at most)."""
-    ids = [row.person.pk for row in rows]
-    if not access.is_team_manager(user) or not ids:
-        return frozenset()
-    managed = access.people_managed_by(user).filter(pk__in=ids)
-    return frozenset(managed.values_list("pk", flat=True))
 
 
 @login_required
@@ -64,7 +53,8 @@ def team_planner(request: HttpRequest, pk: int) -> HttpResponse:
         user=request.user, team=team, period=period, page=request.GET.get("page")
     )
     metrics = metrics_selectors.team_metrics(user=request.user, team=team, on=today, today=today)
-    managed = _managed_on_page(request.user, grid.rows)
+    on_page = [row.person.pk for row in grid.rows]
+    managed = planner_access.managed_among(request.user, on_page)
     return render(
         request,
         "planner/team_planner.html",
@@ -74,12 +64,11 @@ def team_planner(request: HttpRequest, pk: int) -> HttpResponse:
             "period": period,
             "metrics": metrics,
             "today": today,
-            "can_book": access.is_team_manager(request.user),
+            "can_book": planner_access.can_book_for_others(request.user),
             "managed": managed,
-            # Org admins record absences for anyone (they run the HR import).
-            "absence_recordable": frozenset(row.person.pk for row in grid.rows)
-            if access.is_org_admin(request.user)
-            else managed,
+            "absence_recordable": planner_access.absences_recordable_among(
+                request.user, on_page, managed=managed
+            ),
             "other_view": "month" if period.view == "week" else "week",
         },
     )

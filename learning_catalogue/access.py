@@ -68,6 +68,30 @@ def places_visible_to(user: Viewer) -> QuerySet[SessionPlace]:
     )
 
 
+def sees_session_pages(user: Viewer) -> bool:
+    """A session's page of places and reservations: L&D, and team managers (who give out
+    their teams' kept places)."""
+    return can_publish(user) or access.is_team_manager(user)
+
+
+def teams_allocating(user: Viewer) -> QuerySet[Team]:
+    """The teams whose kept places the user gives out: the teams they manage."""
+    return access.teams_managed_by(user)
+
+
+def allocatable_people(user: Viewer, team: Team) -> QuerySet[Person]:
+    """Who may have one of ``team``'s kept places from the user: the active people they
+    manage who are current members of the team (``can_allocate`` for one person)."""
+    return access.people_managed_by(user).filter(
+        pk__in=team.memberships.current().values("person_id"), is_active=True
+    )
+
+
+def teams_to_reserve_for(user: Viewer) -> QuerySet[Team]:
+    """Teams (not services or directorates) L&D may keep places for."""
+    return access.teams_visible_to(user).filter(kind=Team.Kind.TEAM)
+
+
 def can_allocate(user: Viewer, team: Team, person: Person) -> bool:
     """A team's reserved places go to its current members, allocated by their manager."""
     return (

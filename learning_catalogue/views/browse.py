@@ -38,7 +38,6 @@ from learning_catalogue.services import feedback
 from learning_catalogue.services.activities import TRANSITIONS
 from learning_catalogue.tables import ActivityCards, SavedCards, SessionTable, paged
 from learning_catalogue.views.common import visible_activity
-from teams import access
 from teams.models import CareerStage, Person, Role
 
 
@@ -134,7 +133,7 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 *(Role(value).label for value in activity.audience_roles),
                 *(team.name for team in activity.audience_teams.all()),
             ],
-            "sees_session_pages": can_publish or access.is_team_manager(request.user),
+            "sees_session_pages": catalogue_access.sees_session_pages(request.user),
         },
     )
 

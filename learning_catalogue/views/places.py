@@ -37,10 +37,6 @@ from learning_catalogue.tables import (
 )
 from learning_catalogue.views.browse import _next
 from learning_catalogue.views.common import visible_session
-from teams import access
-from teams.access import people_managed_by
-from teams.models import Person, PersonQuerySet, Team
-from teams.models.organisation import TeamQuerySet
 
 
 def _act(request: HttpRequest, default: str, action: Callable[[], str]) -> HttpResponse:
@@ -157,13 +153,14 @@ def _session_page_context(
         .annotate(n=Count("pk"))
         .values_list("reserved_for_id", "n")
     )
-    managed = set(access.teams_managed_by(user).values_list("pk", flat=True))
+    managed = set(catalogue_access.teams_allocating(user).values_list("pk", flat=True))
     for reservation in reservations:
         reservation.allocated = allocated.get(reservation.pk, 0)
         reservation.form = None
         if reservation.team_id in managed and reservation.allocated < reservation.places:
             reservation.form = forms.get(f"allocation_{reservation.team_id}") or AllocationForm(
-                people=_allocatable(user, reservation.team), prefix=f"team{reservation.team_id}"
+                people=catalogue_access.allocatable_people(user, reservation.team),
+                prefix=f"team{reservation.team_id}",
             )
     return {
         "session": session,
@@ -174,29 +171,19 @@ def _session_page_context(
         "open_seats": place_services.open_places(session),
         "can_publish": can_publish,
         "reservation_form": forms.get("reservation_form")
-        or (ReservationForm(teams=_reservable_teams(user)) if can_publish else None),
+        or (
+            ReservationForm(teams=catalogue_access.teams_to_reserve_for(user))
+            if can_publish
+            else None
+        ),
     }
-
-
-def _allocatable(user: Person, team: Team) -> PersonQuerySet:
-    return people_managed_by(user).filter(
-        pk__in=team.memberships.current().values("person_id"), is_active=True
-    )
-
-
-def _reservable_teams(user: Person) -> TeamQuerySet:
-    return access.teams_visible_to(user).filter(kind=Team.Kind.TEAM)
-
-
-def _may_see_session_page(user: Person) -> bool:
-    return catalogue_access.can_publish(user) or access.is_team_manager(user)
 
 
 @login_required
 @require_safe
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     session = visible_session(request, pk)
-    if not _may_see_session_page(request.user):
+    if not catalogue_access.sees_session_pages(request.user):
         raise PermissionDenied
     return render(
         request, "learning_catalogue/session.html", _session_page_context(request, session)
@@ -209,7 +196,7 @@ def reservation_set(request: HttpRequest, pk: int) -> HttpResponse:
     session = visible_session(request, pk)
     if not catalogue_access.can_publish(request.user):
         raise PermissionDenied
-    form = ReservationForm(request.POST, teams=_reservable_teams(request.user))
+    form = ReservationForm(request.POST, teams=catalogue_access.teams_to_reserve_for(request.user))
     if form.is_valid() and save(
         form,
         lambda: session_services.reservation_set(
@@ -235,9 +222,11 @@ def reservation_set(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def allocate(request: HttpRequest, pk: int, team_pk: int) -> HttpResponse:
     session = visible_session(request, pk)
-    team = get_object_or_404(access.teams_managed_by(request.user), pk=team_pk)
+    team = get_object_or_404(catalogue_access.teams_allocating(request.user), pk=team_pk)
     form = AllocationForm(
-        request.POST, people=_allocatable(request.user, team), prefix=f"team{team.pk}"
+        request.POST,
+        people=catalogue_access.allocatable_people(request.user, team),
+        prefix=f"team{team.pk}",
     )
     if form.is_valid() and save(
         form,

@@ -4,11 +4,11 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from config.api import api
-from teams import views as team_views
 from teams.auth_forms import PasswordResetRequestForm, SignInForm
+from teams.views.home import home
 
 urlpatterns = [
-    path("", team_views.home, name="home"),
+    path("", home, name="home"),
     path(
         "sign-in/",
         auth_views.LoginView.as_view(

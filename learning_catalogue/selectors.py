@@ -40,6 +40,7 @@ from learning_catalogue.models import (
 )
 from teams import access
 from teams.models import Membership, Person, Team
+from teams.models.organisation import in_force
 from teams.privacy import SMALLEST_GROUP, shown
 
 BITE_SIZE_MINUTES = 30
@@ -221,10 +222,8 @@ def needs_by_topic(user: Person, teams: list[Team], topic_ids: list[int]) -> lis
     materialised path) over the current memberships of the people the user may see."""
     if not teams:
         return []
-    today = timezone.localdate()
     visible = access.people_visible_to(user).filter(is_active=True).values("pk")
-    current = Q(end_date__isnull=True) | Q(end_date__gte=today), Q(start_date__lte=today)
-    headcounts = Membership.objects.filter(*current, person__in=visible).aggregate(
+    headcounts = Membership.objects.filter(in_force(), person__in=visible).aggregate(
         **{
             f"team_{team.pk}": Count(
                 "person_id", filter=Q(team__path__startswith=team.path), distinct=True
@@ -235,9 +234,7 @@ def needs_by_topic(user: Person, teams: list[Team], topic_ids: list[int]) -> lis
     needs: dict[int, dict[str, int]] = {
         row.pop("topic_id"): row
         for row in LearningNeed.objects.filter(
-            Q(person__memberships__end_date__isnull=True)
-            | Q(person__memberships__end_date__gte=today),
-            person__memberships__start_date__lte=today,
+            in_force(prefix="person__memberships__"),
             person__in=visible,
             topic_id__in=topic_ids,
         )

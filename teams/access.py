@@ -125,10 +125,6 @@ def manages(user: Viewer, person: Person) -> bool:
     return people_managed_by(user).filter(pk=person.pk).exists()
 
 
-def can_view_person(user: Viewer, person: Person) -> bool:
-    return people_visible_to(user).filter(pk=person.pk).exists()
-
-
 def can_manage_people(user: Viewer) -> bool:
     """Creating and editing people, their contracts, roles and registrations."""
     return is_org_admin(user)
@@ -139,8 +135,13 @@ def can_manage_structure(user: Viewer) -> bool:
     return is_org_admin(user)
 
 
+def can_read_audit(user: Viewer) -> bool:
+    """The audit log names everyone's changes, so only org admins read it."""
+    return is_org_admin(user)
+
+
 def audit_visible_to(user: Viewer) -> QuerySet[AuditEntry]:
-    if not is_org_admin(user):
+    if not can_read_audit(user):
         return AuditEntry.objects.none()
     return AuditEntry.objects.filter(organisation_id=user.organisation_id)
 

@@ -43,12 +43,12 @@ def _menu(user: object) -> list[tuple[str, str]]:
         items += menu_items(user)
     if access.sees_teams(user):
         items += [("teams:people", "People"), ("teams:teams", "Teams")]
-    if access.is_org_admin(user):
-        items += [
-            ("integrations:people-import", "Import staff"),
-            ("teams:audit", "Audit log"),
-            ("teams:settings", "Organisation settings"),
-        ]
+    if access.can_manage_people(user):
+        items.append(("integrations:people-import", "Import staff"))
+    if access.can_read_audit(user):
+        items.append(("teams:audit", "Audit log"))
+    if access.can_manage_structure(user):
+        items.append(("teams:settings", "Organisation settings"))
     items.append(("teams:tokens", "API tokens"))
     return items
 

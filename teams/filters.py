@@ -1,11 +1,11 @@
-"""Filters for the people list and the audit log (django-filter), shown as GOV.UK forms."""
+"""Filters for the people list and the audit log (django-filter): the pages show them as GOV.UK
+forms, and the API's people list applies the same rules (``PersonApiFilter``)."""
 
 from __future__ import annotations
 
 import django_filters
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
-from django.utils import timezone
 
 from core.forms import DateInput, ManyOptionsSelect
 from teams import access
@@ -15,13 +15,62 @@ from teams.models import (
     ContractType,
     Membership,
     Person,
+    PersonQuerySet,
+    Registration,
     Regulator,
     Role,
+    RoleAssignment,
     Team,
 )
 
 
-class PersonFilter(django_filters.FilterSet):
+class PeopleFilterSet(django_filters.FilterSet):
+    """How the people list narrows, shared by the people page (``PersonFilter``) and the API's
+    ``GET /people`` (``PersonApiFilter``), so a page and its endpoint cannot answer differently;
+    the two differ only in the names and shapes of their parameters."""
+
+    class Meta:
+        model = Person
+        fields: list[str] = []
+
+    def __init__(self, *args: object, request: HttpRequest, **kwargs: object) -> None:
+        super().__init__(*args, request=request, **kwargs)
+        self.visible_teams = access.teams_visible_to(request.user).order_by("path")
+
+    def filter_search(self, queryset: QuerySet[Person], name: str, value: str) -> QuerySet[Person]:
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(full_name__icontains=value)
+            | Q(email__icontains=value)
+            | Q(employee_number__iexact=value)
+        )
+
+    def filter_team(self, queryset: QuerySet[Person], name: str, value: Team) -> QuerySet[Person]:
+        # A subquery rather than a join, so people in two matching teams appear once.
+        teams = Team.objects.descendants_of([value]).values("pk")
+        members = Membership.objects.current().filter(team__in=teams).values("person_id")
+        return queryset.filter(pk__in=members)
+
+    def filter_role(self, queryset: QuerySet[Person], name: str, value: str) -> QuerySet[Person]:
+        return queryset.filter(pk__in=RoleAssignment.objects.filter(role=value).values("person_id"))
+
+    def registered_with(self, queryset: QuerySet[Person], regulator: Q) -> QuerySet[Person]:
+        return queryset.filter(
+            pk__in=Registration.objects.filter(
+                regulator__in=Regulator.objects.filter(regulator)
+            ).values("person_id")
+        )
+
+    def employed(self, queryset: PersonQuerySet, still_employed: bool) -> PersonQuerySet:
+        """Current staff, or people who have left (someone yet to start is neither)."""
+        return queryset.employed_on() if still_employed else queryset.left_by()
+
+
+class PersonFilter(PeopleFilterSet):
+    """The people page's filters, shown as a GOV.UK form."""
+
     q = django_filters.CharFilter(label="Name, email or employee number", method="filter_search")
     team = django_filters.ModelChoiceFilter(
         label="Team (and the teams below it)",
@@ -52,50 +101,50 @@ class PersonFilter(django_filters.FilterSet):
         empty_label="Current and left",
     )
 
-    class Meta:
-        model = Person
+    class Meta(PeopleFilterSet.Meta):
         fields = ["q", "team", "role", "contract_type", "career_stage", "regulator", "status"]
 
     def __init__(self, *args: object, request: HttpRequest, **kwargs: object) -> None:
         super().__init__(*args, request=request, **kwargs)
-        teams = access.teams_visible_to(request.user).order_by("path")
-        self.filters["team"].queryset = teams
-        self.form.fields["team"].queryset = teams
+        self.filters["team"].queryset = self.visible_teams
+        self.form.fields["team"].queryset = self.visible_teams
         self.form.fields["team"].label_from_instance = lambda t: "— " * t.depth + t.name
-
-    def filter_search(self, queryset: QuerySet[Person], name: str, value: str) -> QuerySet[Person]:
-        value = value.strip()
-        if not value:
-            return queryset
-        return queryset.filter(
-            Q(full_name__icontains=value)
-            | Q(email__icontains=value)
-            | Q(employee_number__iexact=value)
-        )
-
-    def filter_team(self, queryset: QuerySet[Person], name: str, value: Team) -> QuerySet[Person]:
-        # A subquery rather than a join, so people in two matching teams appear once.
-        teams = Team.objects.descendants_of([value]).values("pk")
-        members = Membership.objects.current().filter(team__in=teams).values("person_id")
-        return queryset.filter(pk__in=members)
-
-    def filter_role(self, queryset: QuerySet[Person], name: str, value: str) -> QuerySet[Person]:
-        return queryset.filter(
-            pk__in=Person.objects.filter(role_assignments__role=value).values("pk")
-        )
 
     def filter_regulator(
         self, queryset: QuerySet[Person], name: str, value: Regulator
     ) -> QuerySet[Person]:
-        return queryset.filter(
-            pk__in=Person.objects.filter(registrations__regulator=value).values("pk")
-        )
+        return self.registered_with(queryset, Q(pk=value.pk))
 
-    def filter_status(self, queryset: QuerySet[Person], name: str, value: str) -> QuerySet[Person]:
-        today = timezone.localdate()
-        if value == "left":
-            return queryset.filter(employment_end__lt=today)
-        return queryset.filter(Q(employment_end__isnull=True) | Q(employment_end__gte=today))
+    def filter_status(self, queryset: PersonQuerySet, name: str, value: str) -> PersonQuerySet:
+        return self.employed(queryset, value == "current")
+
+
+class PersonApiFilter(PeopleFilterSet):
+    """``GET /people``'s filters (declared for the API in ``teams.api.schemas.people``): the
+    same rules as the page under the API's names; a team the caller cannot see finds nobody."""
+
+    team_id = django_filters.NumberFilter(method="filter_team_id")
+    role = django_filters.ChoiceFilter(choices=Role.choices, method="filter_role")
+    contract_type = django_filters.ChoiceFilter(choices=ContractType.choices)
+    career_stage = django_filters.ChoiceFilter(choices=CareerStage.choices)
+    regulator = django_filters.CharFilter(method="filter_regulator_code")
+    active = django_filters.BooleanFilter(method="filter_active")
+    q = django_filters.CharFilter(method="filter_search")
+
+    class Meta(PeopleFilterSet.Meta):
+        fields = ["team_id", "role", "contract_type", "career_stage", "regulator", "active", "q"]
+
+    def filter_team_id(self, queryset: QuerySet[Person], name: str, value: int) -> QuerySet[Person]:
+        team = self.visible_teams.filter(pk=value).first()
+        return queryset.none() if team is None else self.filter_team(queryset, name, team)
+
+    def filter_regulator_code(
+        self, queryset: QuerySet[Person], name: str, value: str
+    ) -> QuerySet[Person]:
+        return self.registered_with(queryset, Q(code=value.strip().lower()))
+
+    def filter_active(self, queryset: PersonQuerySet, name: str, value: bool) -> PersonQuerySet:
+        return self.employed(queryset, value)
 
 
 class AuditFilter(django_filters.FilterSet):

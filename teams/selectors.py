@@ -24,7 +24,7 @@ from teams.models import (
     Team,
     WorkingPattern,
 )
-from teams.models.organisation import TeamQuerySet
+from teams.models.organisation import TeamQuerySet, in_force
 
 
 def _current_memberships(on: datetime.date | None = None) -> Prefetch:
@@ -69,11 +69,7 @@ def person_detail(user: Viewer, pk: int) -> Person:
         pk=pk,
     )
     today = timezone.localdate()
-    person.current_memberships = [
-        m
-        for m in person.all_memberships
-        if m.start_date <= today and (m.end_date or today) >= today
-    ]
+    person.current_memberships = [m for m in person.all_memberships if m.is_current(today)]
     person.past_memberships = [
         m for m in person.all_memberships if m not in person.current_memberships
     ]
@@ -102,11 +98,9 @@ def membership_of(person: Person, pk: int) -> Membership:
 
 def _visible_member_count(user: Viewer) -> Count:
     """Current members of a team whom the user may see (a practitioner counts only themselves)."""
-    today = timezone.localdate()
     return Count(
         "memberships",
-        filter=Q(memberships__start_date__lte=today)
-        & (Q(memberships__end_date__isnull=True) | Q(memberships__end_date__gte=today))
+        filter=in_force(prefix="memberships__")
         & Q(memberships__person__in=access.people_visible_to(user).values("pk")),
         distinct=True,
     )
@@ -135,6 +129,16 @@ def team_detail(user: Viewer, pk: int) -> Team:
 def team_for_admin(user: Viewer, pk: int) -> Team:
     """A team an org admin edits: in their organisation, else 404."""
     return get_object_or_404(access.teams_visible_to(user), pk=pk)
+
+
+def manager_candidates(user: Viewer, team: Team) -> PersonQuerySet:
+    """Who can be made a manager of the team: people still employed who do not manage it yet."""
+    return (
+        access.people_visible_to(user)
+        .employed_on()
+        .exclude(managed_teams=team)
+        .order_by("full_name")
+    )
 
 
 def team_members(user: Viewer, team: Team) -> QuerySet[Membership]:

@@ -2,52 +2,43 @@
 
 from django.urls import path
 
-from teams import views
+from teams.views import audit, memberships, organisation, people, registrations, teams, tokens
 
 app_name = "teams"
 
+PERSON = "people/<int:pk>/"
+REGISTRATION = PERSON + "registrations/<int:registration_pk>/"
+
 urlpatterns = [
-    path("people/", views.people, name="people"),
-    path("people/new/", views.person_create, name="person-create"),
-    path("people/<int:pk>/", views.person, name="person"),
-    path("people/<int:pk>/edit/", views.person_edit, name="person-edit"),
-    path("people/<int:pk>/roles/", views.person_roles, name="person-roles"),
-    path("people/<int:pk>/teams/add/", views.membership_add, name="membership-add"),
+    path("people/", people.people, name="people"),
+    path("people/new/", people.person_create, name="person-create"),
+    path(PERSON, people.person, name="person"),
+    path(PERSON + "edit/", people.person_edit, name="person-edit"),
+    path(PERSON + "roles/", people.person_roles, name="person-roles"),
+    path(PERSON + "working-patterns/add/", people.working_pattern_add, name="working-pattern-add"),
+    path(PERSON + "teams/add/", memberships.membership_add, name="membership-add"),
     path(
-        "people/<int:pk>/teams/<int:membership_pk>/end/",
-        views.membership_end,
+        PERSON + "teams/<int:membership_pk>/end/",
+        memberships.membership_end,
         name="membership-end",
     ),
-    path(
-        "people/<int:pk>/working-patterns/add/",
-        views.working_pattern_add,
-        name="working-pattern-add",
-    ),
-    path("people/<int:pk>/registrations/add/", views.registration_add, name="registration-add"),
-    path(
-        "people/<int:pk>/registrations/<int:registration_pk>/edit/",
-        views.registration_edit,
-        name="registration-edit",
-    ),
-    path(
-        "people/<int:pk>/registrations/<int:registration_pk>/remove/",
-        views.registration_remove,
-        name="registration-remove",
-    ),
-    path("teams/", views.teams, name="teams"),
-    path("teams/new/", views.team_create, name="team-create"),
-    path("teams/<int:pk>/", views.team, name="team"),
-    path("teams/<int:pk>/edit/", views.team_edit, name="team-edit"),
-    path("teams/<int:pk>/managers/add/", views.team_manager_add, name="team-manager-add"),
+    path(PERSON + "registrations/add/", registrations.registration_add, name="registration-add"),
+    path(REGISTRATION + "edit/", registrations.registration_edit, name="registration-edit"),
+    path(REGISTRATION + "remove/", registrations.registration_remove, name="registration-remove"),
+    path("teams/", teams.teams, name="teams"),
+    path("teams/new/", teams.team_create, name="team-create"),
+    path("teams/<int:pk>/", teams.team, name="team"),
+    path("teams/<int:pk>/edit/", teams.team_edit, name="team-edit"),
+    path("teams/<int:pk>/managers/add/", teams.team_manager_add, name="team-manager-add"),
     path(
         "teams/<int:pk>/managers/<int:person_pk>/remove/",
-        views.team_manager_remove,
+        teams.team_manager_remove,
         name="team-manager-remove",
     ),
-    path("settings/", views.organisation_settings, name="settings"),
-    path("audit/", views.audit, name="audit"),
-    path("audit/<int:pk>/", views.audit_entry, name="audit-entry"),
-    path("tokens/", views.tokens, name="tokens"),
-    path("tokens/new/", views.token_create, name="token-create"),
-    path("tokens/<int:pk>/revoke/", views.token_revoke, name="token-revoke"),
+    path("settings/", organisation.organisation_settings, name="settings"),
+    path("audit/", audit.audit, name="audit"),
+    path("audit/<int:pk>/", audit.audit_entry, name="audit-entry"),
+    path("tokens/", tokens.tokens, name="tokens"),
+    path("tokens/new/", tokens.token_create, name="token-create"),
+    path("tokens/<int:pk>/revoke/", tokens.token_revoke, name="token-revoke"),
 ]

@@ -8,14 +8,14 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from core.api import caller, visible
 from teams import access, selectors
+from teams.api.schemas.audit import AuditEntryOut, AuditFilter
 from teams.models import AuditEntry, Person
-from teams.schemas import AuditEntryOut, AuditFilter
 
 router = Router()
 
 
 def _require_audit_reader(actor: Person) -> None:
-    if not access.is_org_admin(actor):
+    if not access.can_read_audit(actor):
         raise PermissionDenied("Only org admins can read the audit log.")
 
 

@@ -7,8 +7,13 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from core.api import caller, fields_named, visible
 from teams import access, services
+from teams.api.schemas.memberships import (
+    MembershipCreate,
+    MembershipEnd,
+    MembershipFilter,
+    MembershipOut,
+)
 from teams.models import Membership, Person
-from teams.schemas import MembershipCreate, MembershipEnd, MembershipFilter, MembershipOut
 
 router = Router()
 

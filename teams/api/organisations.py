@@ -7,8 +7,8 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from core.api import caller, visible
 from teams import access, services
+from teams.api.schemas.organisations import OrganisationOut, OrganisationPatch
 from teams.models import Organisation
-from teams.schemas import OrganisationOut, OrganisationPatch
 
 router = Router()
 

@@ -1,16 +1,14 @@
 """People, with their roles, specialisms, current teams and working patterns."""
 
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Query, Router
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from core.api import caller, fields_named, visible
 from teams import access, selectors, services
-from teams.models import Membership, Person, Registration, RoleAssignment, Team, WorkingPattern
-from teams.schemas import (
+from teams.api.schemas.people import (
     PersonCreate,
     PersonDetailOut,
     PersonFilter,
@@ -19,46 +17,10 @@ from teams.schemas import (
     WorkingPatternIn,
     WorkingPatternOut,
 )
+from teams.filters import PersonApiFilter
+from teams.models import Person, WorkingPattern
 
 router = Router()
-
-
-def _filter_people(
-    actor: Person, people: QuerySet[Person], filters: PersonFilter
-) -> QuerySet[Person]:
-    if filters.team_id is not None:
-        team = access.teams_visible_to(actor).filter(pk=filters.team_id).first()
-        if team is None:
-            return people.none()
-        below = Team.objects.descendants_of([team]).values("pk")
-        people = people.filter(
-            pk__in=Membership.objects.current().filter(team__in=below).values("person_id")
-        )
-    if filters.role:
-        people = people.filter(
-            pk__in=RoleAssignment.objects.filter(role=filters.role).values("person_id")
-        )
-    if filters.contract_type:
-        people = people.filter(contract_type=filters.contract_type)
-    if filters.career_stage:
-        people = people.filter(career_stage=filters.career_stage)
-    if filters.regulator:
-        registered = Registration.objects.filter(regulator__code=filters.regulator.lower())
-        people = people.filter(pk__in=registered.values("person_id"))
-    if filters.active is not None:
-        today = timezone.localdate()
-        employed = Q(is_active=True) & (
-            Q(employment_end__isnull=True) | Q(employment_end__gte=today)
-        )
-        people = people.filter(employed if filters.active else ~employed)
-    if filters.q and filters.q.strip():
-        text = filters.q.strip()
-        people = people.filter(
-            Q(full_name__icontains=text)
-            | Q(email__icontains=text)
-            | Q(employee_number__iexact=text)
-        )
-    return people
 
 
 @router.get("/people", response=list[PersonOut], operation_id="people_list", tags=["people"])
@@ -66,7 +28,11 @@ def _filter_people(
 def people_list(request: HttpRequest, filters: Query[PersonFilter]) -> QuerySet[Person]:
     """Everyone you may see: yourself, the people in teams you manage, or your organisation."""
     actor = caller(request)
-    return _filter_people(actor, selectors.people_list(actor), filters)
+    return PersonApiFilter(
+        filters.model_dump(exclude_none=True),
+        queryset=selectors.people_list(actor),
+        request=request,
+    ).qs
 
 
 @router.get(

@@ -8,14 +8,14 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from core.api import caller, visible
 from teams import access, services
-from teams.models import Person, Registration, Regulator
-from teams.schemas import (
+from teams.api.schemas.registrations import (
     RegistrationCreate,
     RegistrationFilter,
     RegistrationOut,
     RegistrationPatch,
     RegulatorOut,
 )
+from teams.models import Person, Registration, Regulator
 
 router = Router()
 

@@ -9,8 +9,8 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from core.api import caller, fields_named, visible
 from core.api_errors import Conflict, NotFound
 from teams import access, selectors, services
+from teams.api.schemas.teams import TeamCreate, TeamFilter, TeamManagerIn, TeamOut, TeamPatch
 from teams.models import Person, Team
-from teams.schemas import TeamCreate, TeamFilter, TeamManagerIn, TeamOut, TeamPatch
 
 router = Router()
 

@@ -7,8 +7,8 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from core.api import caller
 from teams import selectors, services
+from teams.api.schemas.tokens import TokenCreate, TokenCreated, TokenOut
 from teams.models import ApiToken
-from teams.schemas import TokenCreate, TokenCreated, TokenOut
 
 router = Router()
 

@@ -116,11 +116,20 @@ class TeamManager(models.Model):
         return f"{self.person} manages {self.team}"
 
 
+def in_force(on: datetime.date | None = None, prefix: str = "") -> Q:
+    """The one rule for a current membership: started on or before the day (today by default)
+    and not ended before it. ``prefix`` reaches memberships from another model
+    ("memberships__"), so counts and filters across a relation use the same rule."""
+    day = on or timezone.localdate()
+    return Q(**{f"{prefix}start_date__lte": day}) & (
+        Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": day})
+    )
+
+
 class MembershipQuerySet(models.QuerySet["Membership"]):
     def current(self, on: datetime.date | None = None) -> MembershipQuerySet:
         """Memberships in force on a day (today by default)."""
-        day = on or timezone.localdate()
-        return self.filter(Q(end_date__isnull=True) | Q(end_date__gte=day), start_date__lte=day)
+        return self.filter(in_force(on))
 
 
 class Membership(models.Model):
@@ -147,3 +156,8 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} in {self.team} from {self.start_date}"
+
+    def is_current(self, on: datetime.date | None = None) -> bool:
+        """``in_force`` for one membership already loaded (a prefetched history)."""
+        day = on or timezone.localdate()
+        return self.start_date <= day and (self.end_date is None or self.end_date >= day)

@@ -63,11 +63,21 @@ class LeavingReason(models.TextChoices):
 
 
 class PersonQuerySet(models.QuerySet["Person"]):
+    """The one rule for "still employed", used by the people page, the API and every count.
+
+    Employment is the contract's dates: started on or before the day (or no start recorded) and
+    not ended before it. ``is_active`` is not part of it: that switch only says whether someone
+    can sign in (an admin can stop a person signing in while they are still employed)."""
+
     def employed_on(self, day: datetime.date | None = None) -> PersonQuerySet:
         day = day or timezone.localdate()
         return self.filter(
             models.Q(employment_end__isnull=True) | models.Q(employment_end__gte=day)
         ).filter(models.Q(employment_start__isnull=True) | models.Q(employment_start__lte=day))
+
+    def left_by(self, day: datetime.date | None = None) -> PersonQuerySet:
+        """People whose employment ended before the day (not someone who has yet to start)."""
+        return self.filter(employment_end__lt=day or timezone.localdate())
 
 
 class PersonManager(BaseUserManager.from_queryset(PersonQuerySet)):

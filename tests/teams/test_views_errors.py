@@ -34,7 +34,7 @@ def test_500_handler_is_used_for_unhandled_errors(monkeypatch):
     def boom(request):
         raise RuntimeError("broken")
 
-    monkeypatch.setattr("teams.views.selectors.own_memberships", boom)
+    monkeypatch.setattr("teams.views.home.selectors.own_memberships", boom)
     client = Client(raise_request_exception=False)
     client.force_login(PersonFactory())
     response = client.get(reverse("home"))

@@ -24,8 +24,8 @@ from learning_catalogue.selectors import (
     FEWEST_RATINGS_SHOWN,
     SORTS,
 )
+from teams.api.schemas.common import Input, Patch
 from teams.models import CareerStage, Role
-from teams.schemas import Input, Patch
 
 # Built from the selectors' own lists so the documented choices cannot drift from what
 # ``selectors.browse`` understands.

@@ -4,7 +4,7 @@ import datetime
 
 from ninja import Field, Schema
 
-from teams.schemas import Input, PersonRef
+from teams.api.schemas.common import Input, PersonRef
 
 
 class RatingIn(Input):

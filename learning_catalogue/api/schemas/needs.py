@@ -9,7 +9,7 @@ from learning_catalogue.api.schemas.activities import NamedRef
 from learning_catalogue.models import (
     NeedStatus,
 )
-from teams.schemas import Input, Patch, PersonRef
+from teams.api.schemas.common import Input, Patch, PersonRef
 
 
 class NeedOut(Schema):

@@ -10,7 +10,7 @@ from learning_catalogue.models import (
     Session,
     SessionPlace,
 )
-from teams.schemas import Input, PersonRef
+from teams.api.schemas.common import Input, PersonRef
 
 
 class PlaceSessionRef(Schema):

@@ -11,7 +11,7 @@ from learning_catalogue.models import (
 from learning_catalogue.selectors import (
     places_left,
 )
-from teams.schemas import Input, Patch
+from teams.api.schemas.common import Input, Patch
 
 
 class SessionOut(Schema):

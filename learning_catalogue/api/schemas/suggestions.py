@@ -9,7 +9,7 @@ from learning_catalogue.models import (
     SuggestionKind,
     SuggestionStatus,
 )
-from teams.schemas import Input, PersonRef
+from teams.api.schemas.common import Input, PersonRef
 
 
 class SuggestionOut(Schema):

@@ -1,0 +1,80 @@
+"""What every teams service does before and after its write: refuse an actor without the
+permission, refuse objects of another organisation, apply only the fields a service may change,
+and record the audit entry in the actor's organisation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+
+from teams import access
+from teams.audit import audit_record
+from teams.models import Organisation, Person, Team
+
+
+def require(allowed: bool, message: str = "You do not have permission to do that.") -> None:
+    if not allowed:
+        raise PermissionDenied(message)
+
+
+def same_organisation(actor: Person, *objects: Organisation | Team | Person) -> None:
+    """Objects from another organisation are treated as not found by callers."""
+    for obj in objects:
+        organisation_id = obj.pk if isinstance(obj, Organisation) else obj.organisation_id
+        if organisation_id != actor.organisation_id:
+            raise PermissionDenied("That belongs to another organisation.")
+
+
+def _permitted(rule: Callable[[Person], bool]) -> Callable[..., None]:
+    def check(actor: Person, *objects: Organisation | Team | Person) -> None:
+        require(rule(actor))
+        same_organisation(actor, *objects)
+
+    return check
+
+
+# The two permissions teams writes need, each with the organisation check that goes with it.
+require_people_manager = _permitted(access.can_manage_people)
+require_structure_manager = _permitted(access.can_manage_structure)
+
+
+def apply_fields(obj: object, fields: dict[str, object], allowed: Iterable[str]) -> None:
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise ValidationError({name: "This field cannot be changed here." for name in unknown})
+    for name, value in fields.items():
+        setattr(obj, name, value)
+
+
+def audit(
+    actor: Person,
+    action: str,
+    obj: models.Model,
+    *,
+    before: dict[str, object] | None = None,
+    after: dict[str, object] | None = None,
+) -> None:
+    """An audit entry in the actor's organisation (every teams write stays inside it)."""
+    audit_record(
+        actor=actor,
+        organisation=actor.organisation,
+        action=action,
+        obj=obj,
+        before=before,
+        after=after,
+    )
+
+
+def audit_change(
+    actor: Person,
+    action: str,
+    obj: models.Model,
+    *,
+    before: dict[str, object],
+    after: dict[str, object],
+) -> None:
+    """Audits an update only when it changed something, so saving an unchanged form is silent."""
+    if after != before:
+        audit(actor, action, obj, before=before, after=after)

@@ -1,0 +1,147 @@
+"""The people pages: the list, a person's page, adding and editing someone, their roles and
+specialisms, and their working patterns."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods, require_safe
+from django_tables2 import RequestConfig
+
+from core.web import posted
+from teams import access, selectors, services
+from teams.filters import PersonFilter, filters_in_use
+from teams.forms import PersonCreateForm, PersonEditForm, RolesForm, WorkingPatternForm
+from teams.models import Person
+from teams.models.people import WEEKDAY_FIELDS
+from teams.tables import PersonMembershipTable, PersonTable, WorkingPatternTable
+from teams.views.common import PAGE_SIZE, people_admin_required, person_url, saved
+
+
+@login_required
+@require_safe
+def people(request: HttpRequest) -> HttpResponse:
+    filterset = PersonFilter(
+        request.GET or None, queryset=selectors.people_list(request.user), request=request
+    )
+    table = PersonTable(filterset.qs, empty_text="No people match these filters.")
+    RequestConfig(request, paginate={"per_page": PAGE_SIZE}).configure(table)
+    return render(
+        request,
+        "teams/people.html",
+        {
+            "filter": filterset,
+            "table": table,
+            "filtered": filters_in_use(filterset),
+            "can_manage": access.can_manage_people(request.user),
+        },
+    )
+
+
+@login_required
+@require_safe
+def person(request: HttpRequest, pk: int) -> HttpResponse:
+    found = selectors.person_detail(request.user, pk)
+    can_manage = access.can_manage_people(request.user)
+    return render(
+        request,
+        "teams/person.html",
+        {
+            "person": found,
+            "can_manage": can_manage,
+            "memberships": PersonMembershipTable(found, can_manage=can_manage),
+            "patterns": WorkingPatternTable(found),
+        },
+    )
+
+
+@people_admin_required
+@require_http_methods(["GET", "POST"])
+def person_create(request: HttpRequest) -> HttpResponse:
+    form = PersonCreateForm(posted(request), organisation=request.user.organisation)
+
+    def write() -> Person:
+        data = dict(form.cleaned_data)
+        roles, team, team_start = data.pop("roles"), data.pop("team"), data.pop("team_start")
+        return services.person_create(
+            actor=request.user, roles=roles, team=team, team_start=team_start, **data
+        )
+
+    return saved(
+        request, form, write, message=lambda created: f"{created} has been added.", to=person_url
+    ) or render(request, "teams/person_form.html", {"form": form, "title": "Add a person"})
+
+
+@people_admin_required
+@require_http_methods(["GET", "POST"])
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    target = selectors.person_for_admin(request.user, pk)
+    initial = {name: getattr(target, name) for name in PersonEditForm.base_fields}
+    form = PersonEditForm(posted(request), initial=initial)
+    return saved(
+        request,
+        form,
+        lambda: services.person_update(actor=request.user, person=target, **form.cleaned_data),
+        message=lambda _: f"{target}'s details have been saved.",
+        to=person_url,
+    ) or render(
+        request,
+        "teams/person_form.html",
+        {"form": form, "title": f"Edit {target}", "person": target},
+    )
+
+
+@people_admin_required
+@require_http_methods(["GET", "POST"])
+def person_roles(request: HttpRequest, pk: int) -> HttpResponse:
+    target = selectors.person_for_admin(request.user, pk)
+    initial = {
+        "roles": list(target.role_assignments.values_list("role", flat=True)),
+        "specialisms": list(target.specialisms.values_list("tag", flat=True)),
+    }
+    form = RolesForm(posted(request), initial=initial)
+
+    def write() -> Person:
+        services.person_roles_set(
+            actor=request.user, person=target, roles=form.cleaned_data["roles"]
+        )
+        services.person_specialisms_set(
+            actor=request.user, person=target, tags=form.cleaned_data["specialisms"]
+        )
+        return target
+
+    return saved(
+        request,
+        form,
+        write,
+        message=lambda _: f"{target}'s roles and specialisms have been saved.",
+        to=person_url,
+    ) or render(
+        request,
+        "teams/simple_form.html",
+        {"form": form, "title": "Roles and specialisms", "person": target, "button": "Save"},
+    )
+
+
+@people_admin_required
+@require_http_methods(["GET", "POST"])
+def working_pattern_add(request: HttpRequest, pk: int) -> HttpResponse:
+    target = selectors.person_for_admin(request.user, pk)
+    form = WorkingPatternForm(posted(request))
+    return saved(
+        request,
+        form,
+        lambda: services.working_pattern_set(
+            actor=request.user,
+            person=target,
+            effective_from=form.cleaned_data["effective_from"],
+            minutes=form.minutes(),
+        ),
+        message=lambda _: f"{target}'s working pattern has been saved.",
+        to=lambda _: person_url(target),
+    ) or render(
+        request,
+        "teams/working_pattern_form.html",
+        {"form": form, "person": target, "weekday_fields": [form[name] for name in WEEKDAY_FIELDS]},
+    )

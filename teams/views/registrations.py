@@ -1,0 +1,80 @@
+"""Adding, correcting and removing a person's professional registrations."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from core.web import posted
+from teams import selectors, services
+from teams.forms import RegistrationForm
+from teams.views.common import people_admin_required, person_url, saved
+
+
+@people_admin_required
+@require_http_methods(["GET", "POST"])
+def registration_add(request: HttpRequest, pk: int) -> HttpResponse:
+    target = selectors.person_for_admin(request.user, pk)
+    form = RegistrationForm(posted(request))
+    return saved(
+        request,
+        form,
+        lambda: services.registration_add(actor=request.user, person=target, **form.cleaned_data),
+        message=lambda _: f"The registration has been added to {target}.",
+        to=lambda _: person_url(target),
+    ) or render(
+        request,
+        "teams/simple_form.html",
+        {
+            "form": form,
+            "title": "Add a registration",
+            "person": target,
+            "button": "Add registration",
+        },
+    )
+
+
+@people_admin_required
+@require_http_methods(["GET", "POST"])
+def registration_edit(request: HttpRequest, pk: int, registration_pk: int) -> HttpResponse:
+    target = selectors.person_for_admin(request.user, pk)
+    registration = selectors.registration_of(target, registration_pk)
+    initial = {name: getattr(registration, name) for name in RegistrationForm.base_fields}
+    form = RegistrationForm(posted(request), initial=initial)
+    return saved(
+        request,
+        form,
+        lambda: services.registration_update(
+            actor=request.user, registration=registration, **form.cleaned_data
+        ),
+        message=lambda _: "The registration has been saved.",
+        to=lambda _: person_url(target),
+    ) or render(
+        request,
+        "teams/simple_form.html",
+        {"form": form, "title": "Edit registration", "person": target, "button": "Save"},
+    )
+
+
+@people_admin_required
+@require_http_methods(["GET", "POST"])
+def registration_remove(request: HttpRequest, pk: int, registration_pk: int) -> HttpResponse:
+    target = selectors.person_for_admin(request.user, pk)
+    registration = selectors.registration_of(target, registration_pk)
+    if request.method == "POST":
+        services.registration_remove(actor=request.user, registration=registration)
+        messages.success(request, f"The registration {registration} has been removed.")
+        return redirect(person_url(target))
+    return render(
+        request,
+        "teams/confirm.html",
+        {
+            "title": f"Remove registration {registration}?",
+            "body": f"{target}'s {registration.regulator} registration will be removed. "
+            "The audit log keeps a record of it.",
+            "button": "Remove registration",
+            "cancel_url": person_url(target),
+        },
+    )

@@ -1,0 +1,125 @@
+"""The teams pages: the organisation's tree, a team's page, adding and editing a team and who
+manages it."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from core.web import posted
+from teams import access, selectors, services
+from teams.forms import TeamForm, TeamManagerForm
+from teams.models import Team
+from teams.tables import TeamMemberTable, TeamTreeTable
+from teams.views.common import saved, structure_admin_required, team_url
+
+
+@login_required
+@require_safe
+def teams(request: HttpRequest) -> HttpResponse:
+    tree = list(selectors.teams_tree(request.user))
+    return render(
+        request,
+        "teams/teams.html",
+        {
+            "teams": tree,
+            "table": TeamTreeTable(tree),
+            "can_manage": access.can_manage_structure(request.user),
+        },
+    )
+
+
+@login_required
+@require_safe
+def team(request: HttpRequest, pk: int) -> HttpResponse:
+    found = selectors.team_detail(request.user, pk)
+    members = list(selectors.team_members(request.user, found))
+    return render(
+        request,
+        "teams/team.html",
+        {
+            "team": found,
+            "members": members,
+            "members_table": TeamMemberTable(members, caption=f"People in {found.name} now"),
+            "subteams": selectors.team_subteams(request.user, found),
+            "parent_visible": selectors.team_is_visible(request.user, found.parent_id),
+            "can_manage": access.can_manage_structure(request.user),
+        },
+    )
+
+
+@structure_admin_required
+@require_http_methods(["GET", "POST"])
+def team_create(request: HttpRequest) -> HttpResponse:
+    form = TeamForm(
+        posted(request),
+        organisation=request.user.organisation,
+        initial={"kind": Team.Kind.TEAM, "parent": request.GET.get("parent")},
+    )
+    return saved(
+        request,
+        form,
+        lambda: services.team_create(actor=request.user, **form.cleaned_data),
+        message=lambda created: f"{created} has been added.",
+        to=team_url,
+    ) or render(
+        request,
+        "teams/simple_form.html",
+        {"form": form, "title": "Add a team or service", "button": "Add"},
+    )
+
+
+@structure_admin_required
+@require_http_methods(["GET", "POST"])
+def team_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    found = selectors.team_for_admin(request.user, pk)
+    initial = {name: getattr(found, name) for name in TeamForm.base_fields}
+    form = TeamForm(
+        posted(request), organisation=request.user.organisation, team=found, initial=initial
+    )
+    return saved(
+        request,
+        form,
+        lambda: services.team_update(actor=request.user, team=found, **form.cleaned_data),
+        message=lambda updated: f"{updated.name} has been saved.",
+        to=team_url,
+    ) or render(
+        request,
+        "teams/simple_form.html",
+        {"form": form, "title": f"Edit {found}", "button": "Save"},
+    )
+
+
+@structure_admin_required
+@require_http_methods(["GET", "POST"])
+def team_manager_add(request: HttpRequest, pk: int) -> HttpResponse:
+    found = selectors.team_for_admin(request.user, pk)
+    form = TeamManagerForm(
+        posted(request), people=selectors.manager_candidates(request.user, found)
+    )
+    return saved(
+        request,
+        form,
+        lambda: services.team_manager_add(
+            actor=request.user, team=found, person=form.cleaned_data["person"]
+        ),
+        message=lambda link: f"{link.person} now manages {found}.",
+        to=lambda _: team_url(found),
+    ) or render(
+        request,
+        "teams/simple_form.html",
+        {"form": form, "title": f"Add a manager to {found}", "button": "Add manager"},
+    )
+
+
+@structure_admin_required
+@require_POST
+def team_manager_remove(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
+    found = selectors.team_for_admin(request.user, pk)
+    manager = selectors.person_for_admin(request.user, person_pk)
+    services.team_manager_remove(actor=request.user, team=found, person=manager)
+    messages.success(request, f"{manager} no longer manages {found}.")
+    return redirect(team_url(found))

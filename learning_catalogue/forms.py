@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django import forms
 
-from core.forms import ManyOptionsSelect, TimeField, date_field
+from core.forms import ManyOptionsSelect, date_field
 from core.time import london
 from learning_catalogue.models import (
     ActivityStatus,
@@ -19,6 +19,7 @@ from learning_catalogue.models import (
     Topic,
 )
 from learning_catalogue.services.places import MOST_OFFER_HOURS
+from planner.forms import BookingTimesMixin
 from teams.models import CareerStage, Organisation, PersonQuerySet, Role
 from teams.models.organisation import TeamQuerySet
 
@@ -124,10 +125,11 @@ class StatusForm(forms.Form):
     status = forms.ChoiceField(choices=ActivityStatus.choices)
 
 
-class SessionForm(forms.Form):
+class SessionForm(BookingTimesMixin):
+    """A session's day and times (read as the planner reads protected time), its places and
+    where it is, and the last day to book."""
+
     day = date_field("Date", required=True, missing="Enter the session's date.")
-    start_time = TimeField(label="Start time")
-    end_time = TimeField(label="End time")
     capacity = forms.IntegerField(
         label="Places",
         min_value=1,
@@ -141,12 +143,7 @@ class SessionForm(forms.Form):
 
     def clean(self) -> dict[str, object]:
         data = super().clean()
-        day, start, end = data.get("day"), data.get("start_time"), data.get("end_time")
-        if day and start and end:
-            if end <= start:
-                self.add_error("end_time", "The end time must be after the start time.")
-            else:
-                data["start"], data["end"] = london(day, start), london(day, end)
+        day, start = data.get("day"), data.get("start_time")
         deadline = data.get("deadline_day")
         data["booking_deadline"] = None
         if deadline and deadline == day and start:

@@ -20,6 +20,19 @@ from planner.models import (
 from teams.models import CareerStage, PersonQuerySet
 
 
+def text_field(label: str, *, help_text: str = "", missing: str = "") -> forms.CharField:
+    """A few lines of free text (a note, a reason); required when ``missing`` says what to
+    enter."""
+    return forms.CharField(
+        label=label,
+        required=bool(missing),
+        help_text=help_text,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": missing} if missing else None,
+    )
+
+
 class BookingTimesMixin(forms.Form):
     """A date and start and end times on that day, in London time."""
 
@@ -55,12 +68,7 @@ class BookingRequestForm(BookingTimesMixin):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose the kind of learning."},
     )
-    notes = forms.CharField(
-        label="Notes (optional)",
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    notes = text_field("Notes (optional)")
 
     field_order = ["title", "purpose", "day", "start_time", "end_time", "notes"]
 
@@ -86,22 +94,18 @@ class BookingCreateForm(BookingRequestForm):
 
 
 class DeclineForm(forms.Form):
-    reason = forms.CharField(
-        label="Why are you declining this request?",
+    reason = text_field(
+        "Why are you declining this request?",
         help_text="The person sees this reason.",
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter why you are declining the request."},
+        missing="Enter why you are declining the request.",
     )
 
 
 class ConfirmNoCoverForm(forms.Form):
-    reason = forms.CharField(
-        label="Why is no cover needed?",
+    reason = text_field(
+        "Why is no cover needed?",
         help_text="For example, “No visits or duty that afternoon”.",
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter why no cover is needed."},
+        missing="Enter why no cover is needed.",
     )
 
 
@@ -142,12 +146,10 @@ class CoverForm(forms.Form):
 class AcceptConflictsForm(forms.Form):
     """The second step of assigning cover with conflicts: the manager's reason to go ahead."""
 
-    accept_conflicts_reason = forms.CharField(
-        label="Why should they cover anyway?",
+    accept_conflicts_reason = text_field(
+        "Why should they cover anyway?",
         help_text="For example, “Alex has agreed to take duty calls from the training room”.",
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter why the colleague should cover despite the conflicts."},
+        missing="Enter why the colleague should cover despite the conflicts.",
     )
 
 
@@ -158,12 +160,7 @@ class CancelForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose why it is cancelled."},
     )
-    note = forms.CharField(
-        label="Note (optional)",
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    note = text_field("Note (optional)")
     reschedule_day = date_field(
         "New date (optional)", help_text="To rebook the same time on another day."
     )

@@ -5,9 +5,11 @@ time, their manager books, decides, cancels and records attendance. Every write 
 Times are ISO 8601; a time without an offset is read as London time, as people type it.
 """
 
+from collections.abc import Callable
+
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
-from ninja import Query, Router, Status
+from ninja import Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from core.api import caller, fields_named, visible
@@ -59,6 +61,20 @@ def readable_booking(actor: Person, booking_id: int) -> Booking:
 
 def _reloaded(actor: Person, booking: Booking) -> Booking:
     return readable_booking(actor, booking.pk)
+
+
+def _changed(
+    request: HttpRequest,
+    booking_id: int,
+    change: Callable[..., Booking],
+    payload: Schema | None = None,
+) -> Booking:
+    """Runs the service ``change`` on a booking the caller may read, with the payload's fields
+    as its arguments (they are named alike), and answers the booking as it is now."""
+    actor = caller(request)
+    arguments = payload.model_dump() if payload is not None else {}
+    booking = change(actor=actor, booking=readable_booking(actor, booking_id), **arguments)
+    return _reloaded(actor, booking)
 
 
 @router.get(
@@ -119,11 +135,7 @@ def bookings_create(request: HttpRequest, payload: BookingCreate) -> Status:
     tags=["protected time"],
 )
 def bookings_approve(request: HttpRequest, booking_id: int) -> Booking:
-    actor = caller(request)
-    booking = booking_services.booking_approve(
-        actor=actor, booking=readable_booking(actor, booking_id)
-    )
-    return _reloaded(actor, booking)
+    return _changed(request, booking_id, booking_services.booking_approve)
 
 
 @router.post(
@@ -133,11 +145,7 @@ def bookings_approve(request: HttpRequest, booking_id: int) -> Booking:
     tags=["protected time"],
 )
 def bookings_decline(request: HttpRequest, booking_id: int, payload: DeclineIn) -> Booking:
-    actor = caller(request)
-    booking = booking_services.booking_decline(
-        actor=actor, booking=readable_booking(actor, booking_id), reason=payload.reason
-    )
-    return _reloaded(actor, booking)
+    return _changed(request, booking_id, booking_services.booking_decline, payload)
 
 
 @router.post(
@@ -149,13 +157,7 @@ def bookings_decline(request: HttpRequest, booking_id: int, payload: DeclineIn) 
 def bookings_confirm(request: HttpRequest, booking_id: int, payload: ConfirmIn) -> Booking:
     """Confirms an approved booking: with cover arranged and every conflict resolved or
     accepted, or with the reason no cover is needed."""
-    actor = caller(request)
-    booking = booking_services.booking_confirm(
-        actor=actor,
-        booking=readable_booking(actor, booking_id),
-        no_cover_needed_reason=payload.no_cover_needed_reason,
-    )
-    return _reloaded(actor, booking)
+    return _changed(request, booking_id, booking_services.booking_confirm, payload)
 
 
 @router.post(
@@ -167,16 +169,7 @@ def bookings_confirm(request: HttpRequest, booking_id: int, payload: ConfirmIn) 
 def bookings_cancel(request: HttpRequest, booking_id: int, payload: CancelIn) -> Booking:
     """Cancels with a reason category and note (the person or their manager); with new times
     it is rebooked as a new booking linked by ``rescheduled_from_id``."""
-    actor = caller(request)
-    booking = cancellation_services.booking_cancel(
-        actor=actor,
-        booking=readable_booking(actor, booking_id),
-        reason=payload.reason,
-        note=payload.note,
-        reschedule_start=payload.reschedule_start,
-        reschedule_end=payload.reschedule_end,
-    )
-    return _reloaded(actor, booking)
+    return _changed(request, booking_id, cancellation_services.booking_cancel, payload)
 
 
 @router.post(
@@ -186,11 +179,4 @@ def bookings_cancel(request: HttpRequest, booking_id: int, payload: CancelIn) ->
     tags=["protected time"],
 )
 def bookings_attendance(request: HttpRequest, booking_id: int, payload: AttendanceIn) -> Booking:
-    actor = caller(request)
-    booking = attendance_services.booking_record_attendance(
-        actor=actor,
-        booking=readable_booking(actor, booking_id),
-        status=payload.status,
-        attended_minutes=payload.attended_minutes,
-    )
-    return _reloaded(actor, booking)
+    return _changed(request, booking_id, attendance_services.booking_record_attendance, payload)

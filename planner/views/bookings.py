@@ -4,9 +4,13 @@ confirm with no cover needed, cancel, record attendance)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -112,15 +116,17 @@ def booking_approve(request: HttpRequest, pk: int) -> HttpResponse:
 def booking_decline(request: HttpRequest, pk: int) -> HttpResponse:
     booking = decidable(request, pk)
     form = DeclineForm(posted(request))
-    if form.is_valid() and save(
+    return _decision(
+        request,
+        booking,
         form,
-        lambda: booking_services.booking_decline(
-            actor=request.user, booking=booking, reason=form.cleaned_data["reason"]
+        lambda data: booking_services.booking_decline(
+            actor=request.user, booking=booking, reason=data["reason"]
         ),
-    ):
-        messages.success(request, f"You have declined {booking.person}'s request.")
-        return redirect(booking_url(booking))
-    return _booking_form(request, booking, form, "Decline the request", "Decline request")
+        done=f"You have declined {booking.person}'s request.",
+        title="Decline the request",
+        button="Decline request",
+    )
 
 
 @login_required
@@ -130,17 +136,17 @@ def booking_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     cover page confirms it."""
     booking = decidable(request, pk)
     form = ConfirmNoCoverForm(posted(request))
-    if form.is_valid() and save(
+    return _decision(
+        request,
+        booking,
         form,
-        lambda: booking_services.booking_confirm(
-            actor=request.user,
-            booking=booking,
-            no_cover_needed_reason=form.cleaned_data["reason"],
+        lambda data: booking_services.booking_confirm(
+            actor=request.user, booking=booking, no_cover_needed_reason=data["reason"]
         ),
-    ):
-        messages.success(request, "The protected time is confirmed with no cover needed.")
-        return redirect(booking_url(booking))
-    return _booking_form(request, booking, form, "Confirm with no cover needed", "Confirm")
+        done="The protected time is confirmed with no cover needed.",
+        title="Confirm with no cover needed",
+        button="Confirm",
+    )
 
 
 @login_required
@@ -150,20 +156,22 @@ def booking_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     if not planner_access.can_cancel(request.user, booking):
         raise PermissionDenied
     form = CancelForm(posted(request))
-    if form.is_valid() and save(
+    return _decision(
+        request,
+        booking,
         form,
-        lambda: cancellation_services.booking_cancel(
+        lambda data: cancellation_services.booking_cancel(
             actor=request.user,
             booking=booking,
-            reason=form.cleaned_data["reason"],
-            note=form.cleaned_data["note"],
-            reschedule_start=form.cleaned_data.get("reschedule_start"),
-            reschedule_end=form.cleaned_data.get("reschedule_end"),
+            reason=data["reason"],
+            note=data["note"],
+            reschedule_start=data.get("reschedule_start"),
+            reschedule_end=data.get("reschedule_end"),
         ),
-    ):
-        messages.success(request, f"“{booking.title}” has been cancelled.")
-        return redirect(booking_url(booking))
-    return _booking_form(request, booking, form, "Cancel protected time", "Cancel the booking")
+        done=f"“{booking.title}” has been cancelled.",
+        title="Cancel protected time",
+        button="Cancel the booking",
+    )
 
 
 @login_required
@@ -171,23 +179,37 @@ def booking_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 def booking_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     booking = decidable(request, pk)
     form = AttendanceForm(posted(request))
-    if form.is_valid() and save(
+    return _decision(
+        request,
+        booking,
         form,
-        lambda: attendance_services.booking_record_attendance(
+        lambda data: attendance_services.booking_record_attendance(
             actor=request.user,
             booking=booking,
-            status=form.cleaned_data["outcome"],
-            attended_minutes=form.cleaned_data["attended_minutes"],
+            status=data["outcome"],
+            attended_minutes=data["attended_minutes"],
         ),
-    ):
-        messages.success(request, "Attendance has been recorded.")
-        return redirect(booking_url(booking))
-    return _booking_form(request, booking, form, "Record attendance", "Save attendance")
+        done="Attendance has been recorded.",
+        title="Record attendance",
+        button="Save attendance",
+    )
 
 
-def _booking_form(
-    request: HttpRequest, booking: Booking, form: object, title: str, button: str
+def _decision(
+    request: HttpRequest,
+    booking: Booking,
+    form: Form,
+    write: Callable[[dict[str, Any]], object],
+    *,
+    done: str,
+    title: str,
+    button: str,
 ) -> HttpResponse:
+    """A decision on a booking from its form: ``write`` runs the service with the form's data;
+    saved, the booking's page says ``done``, else the form shows again with its errors."""
+    if form.is_valid() and save(form, lambda: write(form.cleaned_data)):
+        messages.success(request, done)
+        return redirect(booking_url(booking))
     return form_page(
         request, form, title=title, button=button, cancel_url=booking_url(booking), booking=booking
     )

@@ -1,279 +1,47 @@
-"""The demo organisations: who they are, and how to sign in as each role.
-
-``seed_demo`` builds them from the plans here and ``demo_logins`` prints the sign-ins, so both
-read the same list. Everything is derived from a fixed random seed and a fixed anchor date, so
-the data is the same on every machine and on every run.
-"""
+"""Northshire County Council's plan: about 60 current staff in two services, three years of
+joiners, movers, pattern changes and leavers, drawn with a seeded generator."""
 
 from __future__ import annotations
 
 import datetime
 import random
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
+from teams.demo.builders import Numbers, days_after, renewal_due, work_email
+from teams.demo.data import (
+    ADULTS,
+    AMHP_HUB,
+    ANCHOR,
+    ASSESSMENT,
+    ASSESSMENT_1,
+    ASSESSMENT_2,
+    CHILD_PROTECTION,
+    CHILDREN_IN_CARE,
+    COMMUNITY,
+    COMPRESSED_4_DAYS,
+    FIRST_NAMES,
+    FRONT_LINE_TEAMS,
+    FULL_TIME,
+    HCPC_RENEWAL,
+    HISTORY_START,
+    HOSPITAL,
+    LAST_NAMES,
+    NORTHSHIRE_TEAMS,
+    PART_TIME_3_DAYS,
+    PART_TIME_4_DAYS,
+    PATTERNS,
+    SEED,
+    OrganisationPlan,
+    PersonPlan,
+    RegistrationPlan,
+)
 from teams.models import CareerStage, ContractType, Role, SpecialismTag
 from teams.models.people import LeavingReason
-
-# A demo password, not a secret: every demo person signs in with it. Long enough for the
-# password rules (12+ characters) and printed by ``make run``.
-DEMO_PASSWORD = "protected-time-demo"
-
-# Dates hang off a fixed day rather than today, so running the seed next month changes nothing;
-# the three years of history end here.
-ANCHOR = datetime.date(2026, 9, 1)
-HISTORY_START = datetime.date(2023, 9, 1)
-SEED = 20260901
-# HCPC renews occupational therapists every two years, all on one date.
-HCPC_RENEWAL = datetime.date(2027, 4, 30)
-
-# Contracted minutes per weekday (Monday first): 37 hours a week is 444 minutes a day.
-FULL_TIME = (444, 444, 444, 444, 444, 0, 0)
-COMPRESSED_4_DAYS = (555, 555, 555, 555, 0, 0, 0)
-PART_TIME_3_DAYS = (444, 444, 444, 0, 0, 0, 0)
-PART_TIME_4_DAYS = (444, 444, 0, 444, 444, 0, 0)
-SCHOOL_HOURS = (300, 300, 300, 300, 300, 0, 0)
-PATTERNS = {
-    "full time": FULL_TIME,
-    "compressed (4 days of 9.25 hours)": COMPRESSED_4_DAYS,
-    "part time (3 days)": PART_TIME_3_DAYS,
-    "part time (4 days)": PART_TIME_4_DAYS,
-    "school hours": SCHOOL_HOURS,
-}
-
-
-@dataclass(frozen=True)
-class DemoLogin:
-    role: str
-    email: str
-    what_they_see: str
-
-
-@dataclass(frozen=True)
-class TeamPlan:
-    """A service or team, placed under its parent by name path."""
-
-    path: tuple[str, ...]
-    kind: str = "team"
-    minimum_staff_on_duty: int = 0
-
-    @property
-    def name(self) -> str:
-        return self.path[-1]
-
-
-@dataclass(frozen=True)
-class RegistrationPlan:
-    regulator: str
-    number: str
-    registered_on: datetime.date
-    renewal_due: datetime.date
-
-
-@dataclass
-class PersonPlan:
-    employee_number: str
-    full_name: str
-    email: str
-    job_title: str
-    roles: tuple[str, ...]
-    contract_type: str
-    career_stage: str
-    employment_start: datetime.date
-    asye_start_date: datetime.date | None = None
-    employment_end: datetime.date | None = None
-    leaving_reason: str = ""
-    # (team path, start, end) in date order; a mover has two, the first one ended.
-    memberships: list[tuple[tuple[str, ...], datetime.date, datetime.date | None]] = field(
-        default_factory=list
-    )
-    # (effective from, minutes Monday..Sunday)
-    patterns: list[tuple[datetime.date, tuple[int, ...]]] = field(default_factory=list)
-    registrations: list[RegistrationPlan] = field(default_factory=list)
-    specialisms: tuple[str, ...] = ()
-    manages: tuple[tuple[str, ...], ...] = ()
-
-
-@dataclass
-class OrganisationPlan:
-    name: str
-    slug: str
-    brand_colour: str
-    admin: PersonPlan
-    teams: list[TeamPlan]
-    people: list[PersonPlan]
-
-
-CHILDREN = ("Children's Services",)
-ASSESSMENT = (*CHILDREN, "Assessment")
-ASSESSMENT_1 = (*ASSESSMENT, "Assessment Team 1")
-ASSESSMENT_2 = (*ASSESSMENT, "Assessment Team 2")
-CHILD_PROTECTION = (*CHILDREN, "Child Protection")
-CHILDREN_IN_CARE = (*CHILDREN, "Children in Care")
-ADULTS = ("Adult Services",)
-HOSPITAL = (*ADULTS, "Hospital Discharge")
-COMMUNITY = (*ADULTS, "Community Team")
-AMHP_HUB = (*ADULTS, "AMHP Hub")
-
-NORTHSHIRE_TEAMS = [
-    TeamPlan(CHILDREN, kind="service"),
-    TeamPlan(ASSESSMENT, kind="service"),
-    TeamPlan(ASSESSMENT_1, minimum_staff_on_duty=3),
-    TeamPlan(ASSESSMENT_2, minimum_staff_on_duty=3),
-    TeamPlan(CHILD_PROTECTION, minimum_staff_on_duty=4),
-    TeamPlan(CHILDREN_IN_CARE, minimum_staff_on_duty=3),
-    TeamPlan(ADULTS, kind="service"),
-    TeamPlan(HOSPITAL, minimum_staff_on_duty=3),
-    TeamPlan(COMMUNITY, minimum_staff_on_duty=3),
-    TeamPlan(AMHP_HUB, minimum_staff_on_duty=2),
-]
-FRONT_LINE_TEAMS = [plan.path for plan in NORTHSHIRE_TEAMS if plan.kind == "team"]
-
-NORTHSHIRE_LOGINS = [
-    DemoLogin("Org admin", "admin@northshire.example", "structure, people and the audit log"),
-    DemoLogin("L&D lead", "ld@northshire.example", "everyone in the organisation"),
-    DemoLogin("Service manager", "service.manager@northshire.example", "every Assessment team"),
-    DemoLogin("Team manager", "manager@northshire.example", "Assessment Team 1"),
-    DemoLogin("Practitioner", "practitioner@northshire.example", "themselves"),
-]
-SOUTHSHIRE_LOGINS = [
-    DemoLogin("Org admin (second organisation)", "admin@southshire.example", "only Southshire"),
-]
-
-FIRST_NAMES = [
-    "Amara",
-    "Ben",
-    "Chloe",
-    "Dev",
-    "Ella",
-    "Femi",
-    "Grace",
-    "Hamza",
-    "Isla",
-    "Jack",
-    "Kemi",
-    "Liam",
-    "Megan",
-    "Nadia",
-    "Owen",
-    "Priya",
-    "Rhys",
-    "Sade",
-    "Tom",
-    "Uzma",
-    "Victor",
-    "Wen",
-    "Yusuf",
-    "Zara",
-    "Aled",
-    "Bethan",
-    "Ciaran",
-    "Deborah",
-    "Eilidh",
-    "Farah",
-    "Gethin",
-    "Hannah",
-    "Imran",
-    "Joanne",
-    "Kwame",
-    "Lucy",
-    "Mohammed",
-    "Niamh",
-    "Oliver",
-    "Patience",
-    "Rosa",
-    "Simon",
-    "Tariq",
-]
-LAST_NAMES = [
-    "Adeyemi",
-    "Barker",
-    "Chaudhry",
-    "Davies",
-    "Evans",
-    "Fraser",
-    "Gallagher",
-    "Hughes",
-    "Iqbal",
-    "Jones",
-    "Kaur",
-    "Lewis",
-    "Morgan",
-    "Nwosu",
-    "O'Brien",
-    "Patel",
-    "Quinn",
-    "Roberts",
-    "Shah",
-    "Thomas",
-    "Usman",
-    "Vaughan",
-    "Walsh",
-    "Yeung",
-    "Ahmed",
-    "Brennan",
-    "Clarke",
-    "Doyle",
-    "Ellis",
-    "Fletcher",
-    "Griffiths",
-    "Hussain",
-    "Jackson",
-    "Khan",
-    "Lloyd",
-    "Mensah",
-]
-
-
-def _email(full_name: str, domain: str) -> str:
-    local = full_name.lower().replace("'", "").replace(" ", ".")
-    return f"{local}@{domain}"
-
-
-class _Numbers:
-    """Registration numbers that are valid for their regulator and never repeat."""
-
-    def __init__(self, rng: random.Random) -> None:
-        self.rng = rng
-        self.used: set[str] = set()
-
-    def _unique(self, make: Callable[[], str]) -> str:
-        while True:
-            number = make()
-            if number not in self.used:
-                self.used.add(number)
-                return number
-
-    def swe(self) -> str:
-        return self._unique(lambda: f"SW{self.rng.randint(10000, 999999)}")
-
-    def hcpc(self) -> str:
-        return self._unique(lambda: f"OT{self.rng.randint(10000, 99999)}")
-
-    def nmc(self) -> str:
-        letters = "ABCDEFGHIJKL"
-        return self._unique(
-            lambda: (
-                f"{self.rng.randint(0, 99):02d}{self.rng.choice(letters)}"
-                f"{self.rng.randint(0, 9999):04d}{self.rng.choice('ABCDEFGHJKLMNPRSTUVWXYZ')}"
-            )
-        )
-
-
-def _renewal_due(on: datetime.date) -> datetime.date:
-    """Social Work England registrations renew every year by 30 November."""
-    due = datetime.date(on.year, 11, 30)
-    return due if due >= on else datetime.date(on.year + 1, 11, 30)
-
-
-def _days_after(start: datetime.date, rng: random.Random, low: int, high: int) -> datetime.date:
-    return start + datetime.timedelta(days=rng.randint(low, high))
 
 
 def northshire_plan() -> OrganisationPlan:
     """Northshire County Council: about 60 current staff and three years of movement."""
     rng = random.Random(SEED)  # noqa: S311 - repeatable demo data, not a secret
-    numbers = _Numbers(rng)
+    numbers = Numbers(rng)
     people: list[PersonPlan] = []
     names_used: set[str] = set()
 
@@ -285,7 +53,7 @@ def northshire_plan() -> OrganisationPlan:
                 return name
 
     def swe_registration(since: datetime.date) -> RegistrationPlan:
-        return RegistrationPlan("swe", numbers.swe(), since, _renewal_due(ANCHOR))
+        return RegistrationPlan("swe", numbers.swe(), since, renewal_due(ANCHOR))
 
     def add(
         *,
@@ -307,13 +75,13 @@ def northshire_plan() -> OrganisationPlan:
         if start is None:
             # A third joined during the three years of history; the rest were already there.
             if career_stage != CareerStage.EXPERIENCED or rng.random() < 0.3:
-                start = _days_after(HISTORY_START, rng, 0, (ANCHOR - HISTORY_START).days - 30)
+                start = days_after(HISTORY_START, rng, 0, (ANCHOR - HISTORY_START).days - 30)
             else:
                 start = datetime.date(rng.randint(2004, 2022), rng.choice((1, 4, 6, 9)), 1)
         plan = PersonPlan(
             employee_number=f"NCC{len(people) + 1001:05d}",
             full_name=full_name,
-            email=email or _email(full_name, "northshire.example"),
+            email=email or work_email(full_name, "northshire.example"),
             job_title=job_title,
             roles=roles,
             contract_type=contract_type,
@@ -338,7 +106,7 @@ def northshire_plan() -> OrganisationPlan:
             )
         elif regulator == "nmc":
             plan.registrations.append(
-                RegistrationPlan("nmc", numbers.nmc(), registered, _renewal_due(ANCHOR))
+                RegistrationPlan("nmc", numbers.nmc(), registered, renewal_due(ANCHOR))
             )
         people.append(plan)
         return plan
@@ -467,7 +235,7 @@ def northshire_plan() -> OrganisationPlan:
             job_title="Locum social worker",
             team=team,
             contract_type=ContractType.LOCUM,
-            start=_days_after(ANCHOR, rng, -200, -40),
+            start=days_after(ANCHOR, rng, -200, -40),
         )
 
     # Movers: six people changed team during the history, keeping the old membership, ended.
@@ -478,7 +246,7 @@ def northshire_plan() -> OrganisationPlan:
     ]
     for person in rng.sample(movable, 6):
         old_team, start, _ = person.memberships[0]
-        moved_on = max(_days_after(start, rng, 120, 700), _days_after(HISTORY_START, rng, 30, 400))
+        moved_on = max(days_after(start, rng, 120, 700), days_after(HISTORY_START, rng, 30, 400))
         if moved_on >= ANCHOR:
             continue
         # Moves stay within a service; the AMHP Hub takes only warranted AMHPs.
@@ -495,7 +263,7 @@ def northshire_plan() -> OrganisationPlan:
         ]
     # Some people changed their hours: back from parental leave part time, or compressed.
     for person in rng.sample(people[8:], 5):
-        changed_on = _days_after(max(person.employment_start, HISTORY_START), rng, 90, 500)
+        changed_on = days_after(max(person.employment_start, HISTORY_START), rng, 90, 500)
         if changed_on < ANCHOR:
             person.patterns.append((changed_on, rng.choice([PART_TIME_3_DAYS, COMPRESSED_4_DAYS])))
 
@@ -523,7 +291,7 @@ def northshire_plan() -> OrganisationPlan:
             contract_type=contract,
             start=datetime.date(rng.randint(2008, 2022), rng.choice((1, 4, 9)), 1),
         )
-        left = _days_after(
+        left = days_after(
             max(HISTORY_START, leaver.employment_start), rng, 60, (ANCHOR - HISTORY_START).days - 60
         )
         left = min(left, ANCHOR - datetime.timedelta(days=14))
@@ -539,62 +307,3 @@ def northshire_plan() -> OrganisationPlan:
         teams=NORTHSHIRE_TEAMS,
         people=people,
     )
-
-
-def southshire_plan() -> OrganisationPlan:
-    """A second, small employer in the same deployment: its people never see Northshire's."""
-    rng = random.Random(SEED + 1)  # noqa: S311 - repeatable demo data, not a secret
-    numbers = _Numbers(rng)
-    adults = ("Adult Social Care",)
-    team = (*adults, "Southshire Reablement")
-    admin = PersonPlan(
-        employee_number="SPT0001",
-        full_name="Owen Pritchard",
-        email="admin@southshire.example",
-        job_title="Principal social worker",
-        roles=(Role.ORG_ADMIN, Role.LD_LEAD),
-        contract_type=ContractType.PERMANENT,
-        career_stage=CareerStage.EXPERIENCED,
-        employment_start=datetime.date(2016, 2, 1),
-        patterns=[(datetime.date(2016, 2, 1), FULL_TIME)],
-    )
-    people = []
-    for index, name in enumerate(
-        ["Bronwen Ashby", "Carlos Mendes", "Dami Akin", "Erin Walsh", "Faisal Noor"]
-    ):
-        start = datetime.date(2019 + index % 4, 5, 1)
-        people.append(
-            PersonPlan(
-                employee_number=f"SPT{index + 2:04d}",
-                full_name=name,
-                email=_email(name, "southshire.example"),
-                job_title="Team manager" if index == 0 else "Social worker",
-                roles=(Role.TEAM_MANAGER, Role.PRACTITIONER) if index == 0 else ("practitioner",),
-                contract_type=ContractType.PERMANENT,
-                career_stage=CareerStage.EXPERIENCED,
-                employment_start=start,
-                memberships=[(team, start, None)],
-                patterns=[(start, FULL_TIME if index % 2 else PART_TIME_3_DAYS)],
-                registrations=[
-                    RegistrationPlan(
-                        "swe",
-                        numbers.swe(),
-                        start - datetime.timedelta(days=400),
-                        _renewal_due(ANCHOR),
-                    )
-                ],
-                manages=(team,) if index == 0 else (),
-            )
-        )
-    return OrganisationPlan(
-        name="Southshire Partnership Trust",
-        slug="southshire",
-        brand_colour="#4c2a85",
-        admin=admin,
-        teams=[TeamPlan(adults, kind="service"), TeamPlan(team, minimum_staff_on_duty=2)],
-        people=people,
-    )
-
-
-def demo_plans() -> list[OrganisationPlan]:
-    return [northshire_plan(), southshire_plan()]

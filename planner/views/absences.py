@@ -12,13 +12,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_tables2 import RequestConfig
 
-from core.web import posted, save
+from core.web import posted
 from planner import access as planner_access
 from planner.forms import AbsenceForm
 from planner.models import Absence
 from planner.services import absences as absence_services
 from planner.tables import AbsenceTable
-from planner.views.common import form_page
+from planner.views.common import form_flow
 from teams import access
 
 PER_PAGE = 25
@@ -52,20 +52,14 @@ def absence_create(request: HttpRequest, pk: int) -> HttpResponse:
     if not planner_access.can_record_absence_for(request.user, person):
         raise PermissionDenied
     form = AbsenceForm(posted(request))
-    if form.is_valid() and save(
-        form,
-        lambda: absence_services.absence_record(
-            actor=request.user, person=person, **form.cleaned_data
-        ),
-    ):
-        messages.success(request, f"{person}'s absence has been recorded.")
-        return redirect(_absences_url(person.pk))
-    return form_page(
+    return form_flow(
         request,
         form,
+        lambda data: absence_services.absence_record(actor=request.user, person=person, **data),
+        done=f"{person}'s absence has been recorded.",
+        then=_absences_url(person.pk),
         title=f"Record an absence for {person}",
         button="Record absence",
-        cancel_url=_absences_url(person.pk),
     )
 
 
@@ -93,20 +87,14 @@ def absence_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "note": absence.note,
         },
     )
-    if form.is_valid() and save(
-        form,
-        lambda: absence_services.absence_update(
-            actor=request.user, absence=absence, **form.cleaned_data
-        ),
-    ):
-        messages.success(request, f"{person}'s absence has been changed.")
-        return redirect(_absences_url(person.pk))
-    return form_page(
+    return form_flow(
         request,
         form,
+        lambda data: absence_services.absence_update(actor=request.user, absence=absence, **data),
+        done=f"{person}'s absence has been changed.",
+        then=_absences_url(person.pk),
         title=f"Change an absence for {person}",
         button="Save changes",
-        cancel_url=_absences_url(person.pk),
     )
 
 

@@ -12,14 +12,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_tables2 import RequestConfig
 
-from core.web import posted, save
+from core.web import posted
 from planner import access as planner_access
 from planner.allowances import NEWLY_QUALIFIED_DEFAULT
 from planner.forms import MONTHS, AllowanceRuleForm, PlannerSettingsForm
 from planner.selectors.metrics import planner_settings_for
 from planner.services import allowances as allowance_services
 from planner.tables import AllowanceRuleTable
-from planner.views.common import form_page
+from planner.views.common import form_flow
 from teams import access
 
 PER_PAGE = 50
@@ -67,18 +67,14 @@ def allowance_settings(request: HttpRequest) -> HttpResponse:
             "year_starts_month": current.year_starts_month,
         },
     )
-    if form.is_valid() and save(
-        form,
-        lambda: allowance_services.planner_settings_update(actor=request.user, **form.cleaned_data),
-    ):
-        messages.success(request, "The allowance period has been saved.")
-        return redirect("planner:allowances")
-    return form_page(
+    return form_flow(
         request,
         form,
+        lambda data: allowance_services.planner_settings_update(actor=request.user, **data),
+        done="The allowance period has been saved.",
+        then=reverse("planner:allowances"),
         title="Allowance period",
         button="Save",
-        cancel_url=reverse("planner:allowances"),
     )
 
 
@@ -87,21 +83,16 @@ def allowance_settings(request: HttpRequest) -> HttpResponse:
 def allowance_rule_create(request: HttpRequest) -> HttpResponse:
     _require_manager(request)
     form = AllowanceRuleForm(posted(request), teams=access.teams_visible_to(request.user))
-    if form.is_valid() and save(
-        form,
-        lambda: allowance_services.allowance_rule_create(
-            actor=request.user,
-            **form.service_arguments(access.people_visible_to(request.user)),
-        ),
-    ):
-        messages.success(request, "The allowance rule has been added.")
-        return redirect("planner:allowances")
-    return form_page(
+    return form_flow(
         request,
         form,
+        lambda data: allowance_services.allowance_rule_create(
+            actor=request.user, **form.service_arguments(access.people_visible_to(request.user))
+        ),
+        done="The allowance rule has been added.",
+        then=reverse("planner:allowances"),
         title="Add an allowance rule",
         button="Add rule",
-        cancel_url=reverse("planner:allowances"),
     )
 
 

@@ -4,13 +4,9 @@ confirm with no cover needed, cancel, record attendance)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -31,7 +27,7 @@ from planner.selectors import booking_pages
 from planner.services import attendance as attendance_services
 from planner.services import bookings as booking_services
 from planner.services import cancellation as cancellation_services
-from planner.views.common import booking_url, decidable, form_page
+from planner.views.common import booking_url, decidable, form_flow, form_page
 from teams import access
 
 
@@ -116,9 +112,8 @@ def booking_approve(request: HttpRequest, pk: int) -> HttpResponse:
 def booking_decline(request: HttpRequest, pk: int) -> HttpResponse:
     booking = decidable(request, pk)
     form = DeclineForm(posted(request))
-    return _decision(
+    return form_flow(
         request,
-        booking,
         form,
         lambda data: booking_services.booking_decline(
             actor=request.user, booking=booking, reason=data["reason"]
@@ -126,6 +121,8 @@ def booking_decline(request: HttpRequest, pk: int) -> HttpResponse:
         done=f"You have declined {booking.person}'s request.",
         title="Decline the request",
         button="Decline request",
+        then=booking_url(booking),
+        booking=booking,
     )
 
 
@@ -136,9 +133,8 @@ def booking_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     cover page confirms it."""
     booking = decidable(request, pk)
     form = ConfirmNoCoverForm(posted(request))
-    return _decision(
+    return form_flow(
         request,
-        booking,
         form,
         lambda data: booking_services.booking_confirm(
             actor=request.user, booking=booking, no_cover_needed_reason=data["reason"]
@@ -146,6 +142,8 @@ def booking_confirm(request: HttpRequest, pk: int) -> HttpResponse:
         done="The protected time is confirmed with no cover needed.",
         title="Confirm with no cover needed",
         button="Confirm",
+        then=booking_url(booking),
+        booking=booking,
     )
 
 
@@ -156,9 +154,8 @@ def booking_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     if not planner_access.can_cancel(request.user, booking):
         raise PermissionDenied
     form = CancelForm(posted(request))
-    return _decision(
+    return form_flow(
         request,
-        booking,
         form,
         lambda data: cancellation_services.booking_cancel(
             actor=request.user,
@@ -171,6 +168,8 @@ def booking_cancel(request: HttpRequest, pk: int) -> HttpResponse:
         done=f"“{booking.title}” has been cancelled.",
         title="Cancel protected time",
         button="Cancel the booking",
+        then=booking_url(booking),
+        booking=booking,
     )
 
 
@@ -179,9 +178,8 @@ def booking_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 def booking_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     booking = decidable(request, pk)
     form = AttendanceForm(posted(request))
-    return _decision(
+    return form_flow(
         request,
-        booking,
         form,
         lambda data: attendance_services.booking_record_attendance(
             actor=request.user,
@@ -192,26 +190,8 @@ def booking_attendance(request: HttpRequest, pk: int) -> HttpResponse:
         done="Attendance has been recorded.",
         title="Record attendance",
         button="Save attendance",
-    )
-
-
-def _decision(
-    request: HttpRequest,
-    booking: Booking,
-    form: Form,
-    write: Callable[[dict[str, Any]], object],
-    *,
-    done: str,
-    title: str,
-    button: str,
-) -> HttpResponse:
-    """A decision on a booking from its form: ``write`` runs the service with the form's data;
-    saved, the booking's page says ``done``, else the form shows again with its errors."""
-    if form.is_valid() and save(form, lambda: write(form.cleaned_data)):
-        messages.success(request, done)
-        return redirect(booking_url(booking))
-    return form_page(
-        request, form, title=title, button=button, cancel_url=booking_url(booking), booking=booking
+        then=booking_url(booking),
+        booking=booking,
     )
 
 

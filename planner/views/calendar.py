@@ -10,12 +10,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_tables2 import RequestConfig
 
-from core.web import posted, requires, save
+from core.web import posted, requires
 from planner import access as planner_access
 from planner.forms import ClosureDayForm
 from planner.services import calendar as calendar_services
 from planner.tables import ClosureDayTable
-from planner.views.common import form_page
+from planner.views.common import form_flow
 
 PER_PAGE = 50
 
@@ -32,18 +32,14 @@ def closure_days(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def closure_day_add(request: HttpRequest) -> HttpResponse:
     form = ClosureDayForm(posted(request))
-    if form.is_valid() and save(
-        form,
-        lambda: calendar_services.closure_day_add(actor=request.user, **form.cleaned_data),
-    ):
-        messages.success(request, "The closure day has been added.")
-        return redirect("planner:closure-days")
-    return form_page(
+    return form_flow(
         request,
         form,
+        lambda data: calendar_services.closure_day_add(actor=request.user, **data),
+        done="The closure day has been added.",
+        then=reverse("planner:closure-days"),
         title="Add a closure day",
         button="Add closure day",
-        cancel_url=reverse("planner:closure-days"),
     )
 
 

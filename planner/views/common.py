@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from core.web import save
 from planner import access as planner_access
 from planner.models import Booking
 from planner.selectors import booking_pages
@@ -48,3 +53,23 @@ def form_page(
             "cancel_url": cancel_url,
         },
     )
+
+
+def form_flow(
+    request: HttpRequest,
+    form: Form,
+    write: Callable[[dict[str, Any]], object],
+    *,
+    done: str,
+    then: str,
+    title: str,
+    button: str,
+    booking: Booking | None = None,
+) -> HttpResponse:
+    """A one-form page's whole flow: posted and valid, ``write`` runs the service with the
+    form's data (its errors land on the form), ``done`` is said and the visitor goes on to
+    ``then``; otherwise the form shows (again), with ``then`` as the way back."""
+    if form.is_valid() and save(form, lambda: write(form.cleaned_data)):
+        messages.success(request, done)
+        return redirect(then)
+    return form_page(request, form, title=title, button=button, cancel_url=then, booking=booking)

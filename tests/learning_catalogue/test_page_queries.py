@@ -1,11 +1,10 @@
 """Every catalogue list page costs the same number of queries for 3 rows as for 30: places,
-the learning list, suggestions, needs, a session's people and needs by team."""
+the learning list, suggestions, needs, a session's people and needs by team; browsing and the
+publishing list the same for 10 activities as for 200."""
 
 from __future__ import annotations
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from learning_catalogue.models import (
@@ -44,11 +43,17 @@ def add_rows(world, count: int, session) -> None:
         )
 
 
-def queries(client, person, url: str) -> int:
-    client.force_login(person)
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
+@pytest.fixture
+def queries(client, count_queries):
+    """What a page costs ``person`` in queries (``count_queries``), checking that it answers."""
+
+    def cost(person, url: str) -> int:
+        client.force_login(person)
+        count, response = count_queries(lambda: client.get(url))
+        assert response.status_code == 200
+        return count
+
+    return cost
 
 
 PAGES = [
@@ -63,17 +68,17 @@ PAGES = [
 
 
 @pytest.mark.parametrize(("who", "name", "takes_session"), PAGES)
-def test_list_pages_cost_the_same_for_3_and_30_rows(client, world, who, name, takes_session):
+def test_list_pages_cost_the_same_for_3_and_30_rows(queries, world, who, name, takes_session):
     session = make_session(world.organisation, capacity=1)
     url = reverse(name, args=[session.pk]) if takes_session else reverse(name)
     person = getattr(world, who)
     add_rows(world, 3, session)
-    few = queries(client, person, url)
+    few = queries(person, url)
     add_rows(world, 27, session)
-    assert queries(client, person, url) == few
+    assert queries(person, url) == few
 
 
-def test_needs_by_team_costs_the_same_for_3_and_30_services(client, world):
+def test_needs_by_team_costs_the_same_for_3_and_30_services(queries, world):
     from teams.models import Team
     from tests.factories import TeamFactory
 
@@ -84,6 +89,18 @@ def test_needs_by_team_costs_the_same_for_3_and_30_services(client, world):
 
     url = reverse("learning_catalogue:needs-summary")
     add_services(3)
-    few = queries(client, world.ld_lead, url)
+    few = queries(world.ld_lead, url)
     add_services(27)
-    assert queries(client, world.ld_lead, url) == few
+    assert queries(world.ld_lead, url) == few
+
+
+def test_browse_and_manage_cost_the_same_queries_for_10_and_200_activities(world, queries):
+    for number in range(10):
+        add_activity(world.ld_lead, f"Activity {number:03}", topics=("Mental health",))
+    url = reverse("learning_catalogue:catalogue") + "?q=activity&sort=rated"
+    few = queries(world.practitioner_a, url)
+    manage_few = queries(world.ld_lead, reverse("learning_catalogue:manage"))
+    for number in range(10, 200):
+        add_activity(world.ld_lead, f"Activity {number:03}", topics=("Mental health",))
+    assert queries(world.practitioner_a, url) == few
+    assert queries(world.ld_lead, reverse("learning_catalogue:manage")) == manage_few

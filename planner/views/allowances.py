@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_tables2 import RequestConfig
 
-from core.web import posted
+from core.web import posted, requires
 from planner import access as planner_access
 from planner.allowances import NEWLY_QUALIFIED_DEFAULT
 from planner.forms import MONTHS, AllowanceRuleForm, PlannerSettingsForm
@@ -25,15 +24,9 @@ from teams import access
 PER_PAGE = 50
 
 
-def _require_manager(request: HttpRequest) -> None:
-    if not planner_access.can_manage_allowances(request.user):
-        raise PermissionDenied
-
-
-@login_required
+@requires(planner_access.can_manage_allowances)
 @require_safe
 def allowances(request: HttpRequest) -> HttpResponse:
-    _require_manager(request)
     rules = (
         planner_access.allowance_rules_visible_to(request.user)
         .select_related("team", "person")
@@ -55,10 +48,9 @@ def allowances(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@requires(planner_access.can_manage_allowances)
 @require_http_methods(["GET", "POST"])
 def allowance_settings(request: HttpRequest) -> HttpResponse:
-    _require_manager(request)
     current = planner_settings_for(request.user.organisation_id)
     form = PlannerSettingsForm(
         posted(request),
@@ -78,10 +70,9 @@ def allowance_settings(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@requires(planner_access.can_manage_allowances)
 @require_http_methods(["GET", "POST"])
 def allowance_rule_create(request: HttpRequest) -> HttpResponse:
-    _require_manager(request)
     form = AllowanceRuleForm(posted(request), teams=access.teams_visible_to(request.user))
     return form_flow(
         request,
@@ -98,8 +89,8 @@ def allowance_rule_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+@requires(planner_access.can_manage_allowances)
 def allowance_rule_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_manager(request)
     rule = get_object_or_404(planner_access.allowance_rules_visible_to(request.user), pk=pk)
     allowance_services.allowance_rule_delete(actor=request.user, rule=rule)
     messages.success(request, "The allowance rule has been removed.")

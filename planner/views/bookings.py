@@ -12,7 +12,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.web import posted, save
+from core.web import posted, requires, save
 from planner import access as planner_access
 from planner.forms import (
     AttendanceForm,
@@ -71,11 +71,9 @@ def booking_request(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@requires(planner_access.can_book_for_others)
 @require_http_methods(["GET", "POST"])
 def booking_create(request: HttpRequest) -> HttpResponse:
-    if not planner_access.can_book_for_others(request.user):
-        raise PermissionDenied
     people = access.people_managed_by(request.user)
     form = BookingCreateForm(
         posted(request), people=people, initial={"person": request.GET.get("person")}

@@ -3,14 +3,12 @@ and L&D leads and org admins (every team, read-only)."""
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from core.web import date_param
+from core.web import date_param, requires
 from planner import access as planner_access
 from planner.access import can_import_absences
 from planner.selectors import metrics as metrics_selectors
@@ -18,16 +16,9 @@ from planner.selectors import planner_grid as grid_selectors
 from planner.tables import PersonUseTable, PlannedTeamTable, unpaged
 
 
-def _require_planner(request: HttpRequest) -> None:
-    """Practitioners have no planner: the pages exist, their role cannot use them (403)."""
-    if not planner_access.can_open_planner(request.user):
-        raise PermissionDenied
-
-
-@login_required
+@requires(planner_access.can_open_planner)
 @require_safe
 def teams(request: HttpRequest) -> HttpResponse:
-    _require_planner(request)
     return render(
         request,
         "planner/teams.html",
@@ -40,10 +31,9 @@ def teams(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@requires(planner_access.can_open_planner)
 @require_safe
 def team_planner(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_planner(request)
     team = grid_selectors.planner_team(request.user, pk)
     today = timezone.localdate()
     period = grid_selectors.planner_period(
@@ -74,10 +64,9 @@ def team_planner(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@requires(planner_access.can_open_planner)
 @require_safe
 def team_metrics(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_planner(request)
     team = grid_selectors.planner_team(request.user, pk)
     today = timezone.localdate()
     metrics = metrics_selectors.team_metrics(

@@ -125,6 +125,14 @@ def needs_listed_for(user: Viewer) -> QuerySet[LearningNeed]:
     )
 
 
+def needs_teams(user: Viewer) -> QuerySet[Team]:
+    """Teams whose needs the user may see in aggregate (``selectors.needs_by_topic``): L&D and
+    org admins every team; managers their own teams."""
+    if access.sees_whole_organisation(user):
+        return access.teams_visible_to(user).order_by("path")
+    return access.teams_managed_by(user).order_by("path")
+
+
 def needs_found_by(user: Viewer) -> QuerySet[LearningNeed]:
     """Needs of anyone the user may see: found (so someone who may not change it is refused,
     403) rather than not found (404, for people they cannot see at all)."""

@@ -269,14 +269,6 @@ def needs_by_topic(user: Person, teams: list[Team], topic_ids: list[int]) -> lis
     return rows
 
 
-def needs_teams(user: Person) -> QuerySet[Team]:
-    """Teams whose needs the user may see in aggregate: L&D and org admins every team;
-    managers their own teams."""
-    if access.sees_whole_organisation(user):
-        return access.teams_visible_to(user).order_by("path")
-    return access.teams_managed_by(user).order_by("path")
-
-
 # Groups a level shows at most: a directorate with more services than this is read in parts.
 MOST_GROUPS = 100
 
@@ -293,15 +285,15 @@ class NeedsLevel:
 
 def needs_level(user: Person, within: Team | None = None) -> NeedsLevel:
     """Services first (L&D and org admins) or the user's own top teams (managers), then the
-    teams within one of them (found by the caller among ``needs_teams``), so a large
-    organisation is read a level at a time. PermissionDenied for someone with no teams."""
-    allowed = needs_teams(user)
+    teams within one of them (found by the caller among ``access.needs_teams``), so a large
+    organisation is read a level at a time. PermissionDenied for someone with no teams.
+    The top is the allowed teams with no allowed team above them: the services for those who
+    see every team, a manager's own top teams otherwise."""
+    allowed = catalogue_access.needs_teams(user)
     if not allowed.exists():
         raise PermissionDenied("Needs by team are for team managers, L&D leads and org admins.")
     if within is not None:
         teams = allowed.filter(parent=within)
-    elif access.sees_whole_organisation(user):
-        teams = allowed.filter(parent=None)
     else:
         teams = allowed.exclude(parent__in=allowed)
     teams = list(teams.order_by("name", "pk")[:MOST_GROUPS])

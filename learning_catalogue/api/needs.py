@@ -30,7 +30,6 @@ from learning_catalogue.models import Activity, LearningNeed
 from learning_catalogue.selectors import (
     needs_by_topic,
     needs_level,
-    needs_teams,
     recommended_for,
 )
 from learning_catalogue.services import feedback as feedback_services
@@ -96,7 +95,9 @@ def catalogue_needs_summary(
     actor = caller(request)
     within = None
     if filters.within is not None:
-        within = visible(needs_teams(actor), filters.within, "team", field="within")
+        within = visible(
+            catalogue_access.needs_teams(actor), filters.within, "team", field="within"
+        )
     level = needs_level(actor, within)
     teams, opens = level.teams, level.opens
     topics = topics_of(actor).order_by("name", "pk")

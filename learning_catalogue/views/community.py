@@ -16,7 +16,7 @@ from core.web import posted, save
 from learning_catalogue import access as catalogue_access
 from learning_catalogue.forms import DeclineSuggestionForm, NeedForm, SuggestionForm
 from learning_catalogue.models import LearningNeed, Suggestion, SuggestionStatus, Topic
-from learning_catalogue.selectors import needs_by_topic, needs_level, needs_teams, recommended_for
+from learning_catalogue.selectors import needs_by_topic, needs_level, recommended_for
 from learning_catalogue.services import feedback
 from learning_catalogue.tables import NeedTable, SuggestionCards, paged
 from teams import access
@@ -218,7 +218,9 @@ def needs_summary(request: HttpRequest) -> HttpResponse:
     within = request.GET.get("within", "")
     level = needs_level(
         request.user,
-        get_object_or_404(needs_teams(request.user), pk=int(within)) if within.isdigit() else None,
+        get_object_or_404(catalogue_access.needs_teams(request.user), pk=int(within))
+        if within.isdigit()
+        else None,
     )
     topics = list(Topic.objects.filter(organisation_id=request.user.organisation_id))
     rows = needs_by_topic(request.user, level.teams, [topic.pk for topic in topics])

@@ -25,6 +25,7 @@ from teams.models import (
     Team,
 )
 from teams.models.people import WEEKDAY_FIELDS, LeavingReason
+from teams.services.people import PERSON_FIELDS
 
 # People -------------------------------------------------------------------------------------
 
@@ -96,19 +97,8 @@ class PersonEditForm(PersonDetailsForm):
         help_text="Untick to stop this person signing in. People who have left cannot sign in.",
     )
 
-    field_order = [
-        "full_name",
-        "email",
-        "employee_number",
-        "job_title",
-        "contract_type",
-        "employment_start",
-        "employment_end",
-        "leaving_reason",
-        "career_stage",
-        "asye_start_date",
-        "is_active",
-    ]
+    # The fields a person's details service changes, in the order the form asks for them.
+    field_order = list(PERSON_FIELDS)
 
 
 class RolesForm(forms.Form):

@@ -7,6 +7,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from core.api import caller, fields_named, visible
 from teams import access, services
+from teams.api.lookups import visible_person, visible_team
 from teams.api.schemas.memberships import (
     MembershipCreate,
     MembershipEnd,
@@ -59,10 +60,8 @@ def memberships_get(request: HttpRequest, membership_id: int) -> Membership:
 def memberships_create(request: HttpRequest, payload: MembershipCreate) -> Membership:
     """Puts a person in a team from a date; by default they leave their other teams."""
     actor = caller(request)
-    person = visible(
-        access.people_visible_to(actor), payload.person_id, "person", field="person_id"
-    )
-    team = visible(access.teams_visible_to(actor), payload.team_id, "team", field="team_id")
+    person = visible_person(actor, payload.person_id, field="person_id")
+    team = visible_team(actor, payload.team_id, field="team_id")
     with fields_named(team="team_id", person="person_id"):
         membership = services.membership_start(
             actor=actor,

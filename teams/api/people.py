@@ -6,8 +6,9 @@ from django.http import HttpRequest
 from ninja import Query, Router
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from core.api import caller, fields_named, visible
-from teams import access, selectors, services
+from core.api import caller, fields_named
+from teams import selectors, services
+from teams.api.lookups import visible_person, visible_team
 from teams.api.schemas.people import (
     PersonCreate,
     PersonDetailOut,
@@ -57,7 +58,7 @@ def people_create(request: HttpRequest, payload: PersonCreate) -> Person:
     specialisms = fields.pop("specialisms")
     team = None
     if team_id is not None:
-        team = visible(access.teams_visible_to(actor), team_id, "team", field="team_id")
+        team = visible_team(actor, team_id, field="team_id")
     with transaction.atomic(), fields_named(team="team_id"):
         person = services.person_create(actor=actor, team=team, **fields)
         if specialisms:
@@ -74,7 +75,7 @@ def people_create(request: HttpRequest, payload: PersonCreate) -> Person:
 def people_update(request: HttpRequest, person_id: int, payload: PersonPatch) -> Person:
     """Changes the fields sent; ``roles`` and ``specialisms`` replace the whole set."""
     actor = caller(request)
-    person = visible(access.people_visible_to(actor), person_id, "person")
+    person = visible_person(actor, person_id)
     fields = payload.model_dump(exclude_unset=True)
     if "leaving_reason" in fields and fields["leaving_reason"] is None:
         fields["leaving_reason"] = ""  # stored blank, not null: someone still employed
@@ -102,7 +103,7 @@ def people_update(request: HttpRequest, person_id: int, payload: PersonPatch) ->
 @paginate(LimitOffsetPagination)
 def working_patterns_list(request: HttpRequest, person_id: int) -> QuerySet[WorkingPattern]:
     """A person's patterns, newest first; each is in force until the next one starts."""
-    person = visible(access.people_visible_to(caller(request)), person_id, "person")
+    person = visible_person(caller(request), person_id)
     return (
         WorkingPattern.objects.filter(person=person)
         .select_related("person__organisation")
@@ -121,7 +122,7 @@ def working_patterns_set(
 ) -> WorkingPattern:
     """Contracted minutes per weekday from a date (replacing a pattern on that same date)."""
     actor = caller(request)
-    person = visible(access.people_visible_to(actor), person_id, "person")
+    person = visible_person(actor, person_id)
     return services.working_pattern_set(
         actor=actor,
         person=person,

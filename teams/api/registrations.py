@@ -8,6 +8,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from core.api import caller, visible
 from teams import access, services
+from teams.api.lookups import visible_person
 from teams.api.schemas.registrations import (
     RegistrationCreate,
     RegistrationFilter,
@@ -70,9 +71,7 @@ def registrations_get(request: HttpRequest, registration_id: int) -> Registratio
 def registrations_create(request: HttpRequest, payload: RegistrationCreate) -> Registration:
     """Records a professional registration; the number must match the regulator's format."""
     actor = caller(request)
-    person = visible(
-        access.people_visible_to(actor), payload.person_id, "person", field="person_id"
-    )
+    person = visible_person(actor, payload.person_id, field="person_id")
     return services.registration_add(
         actor=actor,
         person=person,

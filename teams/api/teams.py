@@ -8,7 +8,8 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from core.api import caller, fields_named, visible
 from core.api_errors import Conflict, NotFound
-from teams import access, selectors, services
+from teams import selectors, services
+from teams.api.lookups import visible_person, visible_team
 from teams.api.schemas.teams import TeamCreate, TeamFilter, TeamManagerIn, TeamOut, TeamPatch
 from teams.models import Person, Team
 
@@ -23,7 +24,7 @@ def _team_out(actor: Person, pk: int) -> Team:
 def _parent(actor: Person, parent_id: int | None) -> Team | None:
     if parent_id is None:
         return None
-    return visible(access.teams_visible_to(actor), parent_id, "team", field="parent_id")
+    return visible_team(actor, parent_id, field="parent_id")
 
 
 @router.get("/teams", response=list[TeamOut], operation_id="teams_list", tags=["teams"])
@@ -51,7 +52,7 @@ def teams_create(request: HttpRequest, payload: TeamCreate) -> Team:
 @router.patch("/teams/{team_id}", response=TeamOut, operation_id="teams_update", tags=["teams"])
 def teams_update(request: HttpRequest, team_id: int, payload: TeamPatch) -> Team:
     actor = caller(request)
-    team = visible(access.teams_visible_to(actor), team_id, "team")
+    team = visible_team(actor, team_id)
     fields = payload.model_dump(exclude_unset=True)
     if "parent_id" in fields:
         fields["parent"] = _parent(actor, fields.pop("parent_id"))
@@ -66,7 +67,7 @@ def teams_update(request: HttpRequest, team_id: int, payload: TeamPatch) -> Team
 def teams_delete(request: HttpRequest, team_id: int) -> Status:
     """Only an empty team: move its teams and people's memberships first (else 409)."""
     actor = caller(request)
-    team = visible(access.teams_visible_to(actor), team_id, "team")
+    team = visible_team(actor, team_id)
     try:
         services.team_delete(actor=actor, team=team)
     except ValidationError as error:
@@ -83,10 +84,8 @@ def teams_delete(request: HttpRequest, team_id: int) -> Status:
 def team_managers_add(request: HttpRequest, team_id: int, payload: TeamManagerIn) -> Team:
     """Makes someone a manager of the team (and gives them the team manager role)."""
     actor = caller(request)
-    team = visible(access.teams_visible_to(actor), team_id, "team")
-    person = visible(
-        access.people_visible_to(actor), payload.person_id, "person", field="person_id"
-    )
+    team = visible_team(actor, team_id)
+    person = visible_person(actor, payload.person_id, field="person_id")
     services.team_manager_add(actor=actor, team=team, person=person)
     return _team_out(actor, team.pk)
 
@@ -99,8 +98,8 @@ def team_managers_add(request: HttpRequest, team_id: int, payload: TeamManagerIn
 )
 def team_managers_remove(request: HttpRequest, team_id: int, person_id: int) -> Status:
     actor = caller(request)
-    team = visible(access.teams_visible_to(actor), team_id, "team")
-    person = visible(access.people_visible_to(actor), person_id, "person")
+    team = visible_team(actor, team_id)
+    person = visible_person(actor, person_id)
     if not team.manager_links.filter(person=person).exists():
         raise NotFound(f"{person} does not manage {team}.")
     services.team_manager_remove(actor=actor, team=team, person=person)

@@ -177,32 +177,23 @@ class Specialism(models.Model):
         return self.get_tag_display()
 
 
+def _day_minutes() -> models.PositiveSmallIntegerField:
+    """Contracted minutes on one weekday: none up to a whole day."""
+    return models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(1440)])
+
+
 class WorkingPattern(models.Model):
     """Contracted minutes for each weekday, in force from a date until the next pattern."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="working_patterns")
     effective_from = models.DateField()
-    monday_minutes = models.PositiveSmallIntegerField(
-        default=0, validators=[MaxValueValidator(1440)]
-    )
-    tuesday_minutes = models.PositiveSmallIntegerField(
-        default=0, validators=[MaxValueValidator(1440)]
-    )
-    wednesday_minutes = models.PositiveSmallIntegerField(
-        default=0, validators=[MaxValueValidator(1440)]
-    )
-    thursday_minutes = models.PositiveSmallIntegerField(
-        default=0, validators=[MaxValueValidator(1440)]
-    )
-    friday_minutes = models.PositiveSmallIntegerField(
-        default=0, validators=[MaxValueValidator(1440)]
-    )
-    saturday_minutes = models.PositiveSmallIntegerField(
-        default=0, validators=[MaxValueValidator(1440)]
-    )
-    sunday_minutes = models.PositiveSmallIntegerField(
-        default=0, validators=[MaxValueValidator(1440)]
-    )
+    monday_minutes = _day_minutes()
+    tuesday_minutes = _day_minutes()
+    wednesday_minutes = _day_minutes()
+    thursday_minutes = _day_minutes()
+    friday_minutes = _day_minutes()
+    saturday_minutes = _day_minutes()
+    sunday_minutes = _day_minutes()
 
     class Meta:
         ordering = ["person", "-effective_from"]

@@ -29,8 +29,8 @@ from teams.services.common import (
 from teams.services.memberships import membership_start
 
 PERSON_FIELDS = (
-    "email",
     "full_name",
+    "email",
     "employee_number",
     "job_title",
     "contract_type",

@@ -1,5 +1,6 @@
 """What the teams pages share: the role each kind of page needs (decided in ``teams.access``),
-the page size of lists, and posting a form to a service then going back to what it changed."""
+the page size of lists, and a form page that posts to a service then goes back to what it
+changed."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from core.web import requires, save
@@ -30,19 +31,21 @@ def team_url(team: Team) -> str:
     return reverse("teams:team", args=[team.pk])
 
 
-def saved[T](
+def form_page[T](
     request: HttpRequest,
     form: Form,
     write: Callable[[], T],
     *,
-    message: Callable[[T], str],
-    to: Callable[[T], str],
-) -> HttpResponse | None:
-    """Runs a valid form's service write; once it saved, says so and redirects to ``to`` of what
-    the write returned. None when the form is not posted, not valid or the service refused it,
-    so the caller shows the form again (with the service's errors on it)."""
+    message: str | Callable[[T], str],
+    to: str | Callable[[T], str],
+    template: str = "teams/simple_form.html",
+    **context: object,
+) -> HttpResponse:
+    """A page with a form whose valid submission is a service write: once it saved, says so and
+    redirects (``message`` and ``to`` may be worked out from what the write returned, such as a
+    new person); otherwise shows the form again, with the service's errors on it."""
     done: list[T] = []
     if form.is_valid() and save(form, lambda: done.append(write())):
-        messages.success(request, message(done[0]))
-        return redirect(to(done[0]))
-    return None
+        messages.success(request, message if isinstance(message, str) else message(done[0]))
+        return redirect(to if isinstance(to, str) else to(done[0]))
+    return render(request, template, {"form": form, **context})

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from core.web import posted
 from teams import selectors, services
 from teams.forms import MembershipEndForm, MembershipStartForm
-from teams.views.common import people_admin_required, person_url, saved
+from teams.views.common import form_page, people_admin_required, person_url
 
 
 @people_admin_required
@@ -17,7 +16,7 @@ from teams.views.common import people_admin_required, person_url, saved
 def membership_add(request: HttpRequest, pk: int) -> HttpResponse:
     target = selectors.person_for_admin(request.user, pk)
     form = MembershipStartForm(posted(request), organisation=request.user.organisation)
-    return saved(
+    return form_page(
         request,
         form,
         lambda: services.membership_start(
@@ -28,11 +27,10 @@ def membership_add(request: HttpRequest, pk: int) -> HttpResponse:
             ends_other_memberships=not form.cleaned_data["keep_other_teams"],
         ),
         message=lambda membership: f"{target} joins {membership.team}.",
-        to=lambda _: person_url(target),
-    ) or render(
-        request,
-        "teams/simple_form.html",
-        {"form": form, "title": "Move or add to a team", "person": target, "button": "Save"},
+        to=person_url(target),
+        title="Move or add to a team",
+        person=target,
+        button="Save",
     )
 
 
@@ -42,21 +40,15 @@ def membership_end(request: HttpRequest, pk: int, membership_pk: int) -> HttpRes
     target = selectors.person_for_admin(request.user, pk)
     membership = selectors.membership_of(target, membership_pk)
     form = MembershipEndForm(posted(request))
-    return saved(
+    return form_page(
         request,
         form,
         lambda: services.membership_end(
             actor=request.user, membership=membership, end_date=form.cleaned_data["end_date"]
         ),
-        message=lambda _: f"{target}'s time in {membership.team} has been ended.",
-        to=lambda _: person_url(target),
-    ) or render(
-        request,
-        "teams/simple_form.html",
-        {
-            "form": form,
-            "title": f"End membership of {membership.team}",
-            "person": target,
-            "button": "End membership",
-        },
+        message=f"{target}'s time in {membership.team} has been ended.",
+        to=person_url(target),
+        title=f"End membership of {membership.team}",
+        person=target,
+        button="End membership",
     )

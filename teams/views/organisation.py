@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from core.web import posted
 from teams import services
 from teams.forms import OrganisationForm
-from teams.views.common import saved, structure_admin_required
+from teams.views.common import form_page, structure_admin_required
 
 
 @structure_admin_required
@@ -26,7 +25,7 @@ def organisation_settings(request: HttpRequest) -> HttpResponse:
             "standard_weekly_hours": hours,
         },
     )
-    return saved(
+    return form_page(
         request,
         form,
         lambda: services.organisation_update(
@@ -36,10 +35,8 @@ def organisation_settings(request: HttpRequest) -> HttpResponse:
             brand_colour=form.cleaned_data["brand_colour"].lower(),
             standard_weekly_minutes=form.standard_weekly_minutes(),
         ),
-        message=lambda _: "The organisation settings have been saved.",
-        to=lambda _: reverse("teams:settings"),
-    ) or render(
-        request,
-        "teams/simple_form.html",
-        {"form": form, "title": "Organisation settings", "button": "Save settings"},
+        message="The organisation settings have been saved.",
+        to=reverse("teams:settings"),
+        title="Organisation settings",
+        button="Save settings",
     )

@@ -16,7 +16,7 @@ from teams.forms import PersonCreateForm, PersonEditForm, RolesForm, WorkingPatt
 from teams.models import Person
 from teams.models.people import WEEKDAY_FIELDS
 from teams.tables import PersonMembershipTable, PersonTable, WorkingPatternTable
-from teams.views.common import PAGE_SIZE, people_admin_required, person_url, saved
+from teams.views.common import PAGE_SIZE, form_page, people_admin_required, person_url
 
 
 @login_required
@@ -68,9 +68,15 @@ def person_create(request: HttpRequest) -> HttpResponse:
             actor=request.user, roles=roles, team=team, team_start=team_start, **data
         )
 
-    return saved(
-        request, form, write, message=lambda created: f"{created} has been added.", to=person_url
-    ) or render(request, "teams/person_form.html", {"form": form, "title": "Add a person"})
+    return form_page(
+        request,
+        form,
+        write,
+        message=lambda created: f"{created} has been added.",
+        to=person_url,
+        template="teams/person_form.html",
+        title="Add a person",
+    )
 
 
 @people_admin_required
@@ -79,16 +85,15 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     target = selectors.person_for_admin(request.user, pk)
     initial = {name: getattr(target, name) for name in PersonEditForm.base_fields}
     form = PersonEditForm(posted(request), initial=initial)
-    return saved(
+    return form_page(
         request,
         form,
         lambda: services.person_update(actor=request.user, person=target, **form.cleaned_data),
-        message=lambda _: f"{target}'s details have been saved.",
-        to=person_url,
-    ) or render(
-        request,
-        "teams/person_form.html",
-        {"form": form, "title": f"Edit {target}", "person": target},
+        message=f"{target}'s details have been saved.",
+        to=person_url(target),
+        template="teams/person_form.html",
+        title=f"Edit {target}",
+        person=target,
     )
 
 
@@ -102,25 +107,23 @@ def person_roles(request: HttpRequest, pk: int) -> HttpResponse:
     }
     form = RolesForm(posted(request), initial=initial)
 
-    def write() -> Person:
+    def write() -> None:
         services.person_roles_set(
             actor=request.user, person=target, roles=form.cleaned_data["roles"]
         )
         services.person_specialisms_set(
             actor=request.user, person=target, tags=form.cleaned_data["specialisms"]
         )
-        return target
 
-    return saved(
+    return form_page(
         request,
         form,
         write,
-        message=lambda _: f"{target}'s roles and specialisms have been saved.",
-        to=person_url,
-    ) or render(
-        request,
-        "teams/simple_form.html",
-        {"form": form, "title": "Roles and specialisms", "person": target, "button": "Save"},
+        message=f"{target}'s roles and specialisms have been saved.",
+        to=person_url(target),
+        title="Roles and specialisms",
+        person=target,
+        button="Save",
     )
 
 
@@ -129,7 +132,7 @@ def person_roles(request: HttpRequest, pk: int) -> HttpResponse:
 def working_pattern_add(request: HttpRequest, pk: int) -> HttpResponse:
     target = selectors.person_for_admin(request.user, pk)
     form = WorkingPatternForm(posted(request))
-    return saved(
+    return form_page(
         request,
         form,
         lambda: services.working_pattern_set(
@@ -138,10 +141,9 @@ def working_pattern_add(request: HttpRequest, pk: int) -> HttpResponse:
             effective_from=form.cleaned_data["effective_from"],
             minutes=form.minutes(),
         ),
-        message=lambda _: f"{target}'s working pattern has been saved.",
-        to=lambda _: person_url(target),
-    ) or render(
-        request,
-        "teams/working_pattern_form.html",
-        {"form": form, "person": target, "weekday_fields": [form[name] for name in WEEKDAY_FIELDS]},
+        message=f"{target}'s working pattern has been saved.",
+        to=person_url(target),
+        template="teams/working_pattern_form.html",
+        person=target,
+        weekday_fields=[form[name] for name in WEEKDAY_FIELDS],
     )

@@ -14,7 +14,7 @@ from teams import access, selectors, services
 from teams.forms import TeamForm, TeamManagerForm
 from teams.models import Team
 from teams.tables import TeamMemberTable, TeamTreeTable
-from teams.views.common import saved, structure_admin_required, team_url
+from teams.views.common import form_page, structure_admin_required, team_url
 
 
 @login_required
@@ -59,16 +59,14 @@ def team_create(request: HttpRequest) -> HttpResponse:
         organisation=request.user.organisation,
         initial={"kind": Team.Kind.TEAM, "parent": request.GET.get("parent")},
     )
-    return saved(
+    return form_page(
         request,
         form,
         lambda: services.team_create(actor=request.user, **form.cleaned_data),
         message=lambda created: f"{created} has been added.",
         to=team_url,
-    ) or render(
-        request,
-        "teams/simple_form.html",
-        {"form": form, "title": "Add a team or service", "button": "Add"},
+        title="Add a team or service",
+        button="Add",
     )
 
 
@@ -80,16 +78,14 @@ def team_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = TeamForm(
         posted(request), organisation=request.user.organisation, team=found, initial=initial
     )
-    return saved(
+    return form_page(
         request,
         form,
         lambda: services.team_update(actor=request.user, team=found, **form.cleaned_data),
         message=lambda updated: f"{updated.name} has been saved.",
         to=team_url,
-    ) or render(
-        request,
-        "teams/simple_form.html",
-        {"form": form, "title": f"Edit {found}", "button": "Save"},
+        title=f"Edit {found}",
+        button="Save",
     )
 
 
@@ -100,18 +96,16 @@ def team_manager_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = TeamManagerForm(
         posted(request), people=selectors.manager_candidates(request.user, found)
     )
-    return saved(
+    return form_page(
         request,
         form,
         lambda: services.team_manager_add(
             actor=request.user, team=found, person=form.cleaned_data["person"]
         ),
         message=lambda link: f"{link.person} now manages {found}.",
-        to=lambda _: team_url(found),
-    ) or render(
-        request,
-        "teams/simple_form.html",
-        {"form": form, "title": f"Add a manager to {found}", "button": "Add manager"},
+        to=team_url(found),
+        title=f"Add a manager to {found}",
+        button="Add manager",
     )
 
 

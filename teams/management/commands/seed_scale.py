@@ -21,6 +21,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from core.hooks import app_functions
+from teams.demo.data import COMPRESSED_4_DAYS, FULL_TIME, PART_TIME_3_DAYS
 from teams.models import (
     CareerStage,
     ContractType,
@@ -45,13 +46,8 @@ START = datetime.date(2020, 4, 1)
 # Scale registrations use seven-digit numbers from here up, clear of the demo's shorter ones.
 FIRST_SCALE_NUMBER = 5_000_000
 SCALE_PASSWORD = "protected-time-scale"
-PATTERNS = [
-    (444, 444, 444, 444, 444, 0, 0),
-    (444, 444, 444, 444, 444, 0, 0),
-    (444, 444, 444, 444, 444, 0, 0),
-    (555, 555, 555, 555, 0, 0, 0),
-    (444, 444, 444, 0, 0, 0, 0),
-]
+# Three in five full time, the rest compressed or part time.
+PATTERNS = [FULL_TIME, FULL_TIME, FULL_TIME, COMPRESSED_4_DAYS, PART_TIME_3_DAYS]
 CONTRACTS = [ContractType.PERMANENT] * 7 + [
     ContractType.FIXED_TERM,
     ContractType.AGENCY,

@@ -67,14 +67,7 @@ def catalogue_needs_list(
     request: HttpRequest, filters: Query[NeedFilter]
 ) -> QuerySet[LearningNeed]:
     """Your learning needs and, for managers, those of the people you manage; newest first."""
-    needs = _needs(caller(request))
-    if filters.person_id is not None:
-        needs = needs.filter(person_id=filters.person_id)
-    if filters.topic_id is not None:
-        needs = needs.filter(topic_id=filters.topic_id)
-    if filters.status:
-        needs = needs.filter(status=filters.status)
-    return needs
+    return filters.filter(_needs(caller(request)))
 
 
 # Registered before ``/catalogue/needs/{need_id}``: its URL pattern would take "summary" for an

@@ -7,7 +7,6 @@ L&D leads and org admins set how long an offered place is held. Every write goes
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Query, Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
@@ -94,19 +93,7 @@ def catalogue_places_list(
 ) -> QuerySet[SessionPlace]:
     """Places you may see: your own, your people's (managers), everyone's in your
     organisation (L&D leads and org admins), by session time."""
-    places = _places(caller(request))
-    if filters.person_id is not None:
-        places = places.filter(person_id=filters.person_id)
-    if filters.status:
-        places = places.filter(status=filters.status)
-    if filters.upcoming is not None:
-        now = timezone.now()
-        places = (
-            places.filter(session__start__gt=now)
-            if filters.upcoming
-            else places.filter(session__start__lte=now)
-        )
-    return places
+    return filters.filter(_places(caller(request)))
 
 
 @router.post(

@@ -51,10 +51,7 @@ def catalogue_suggestions_list(
 ) -> QuerySet[Suggestion]:
     """Your own suggestions and what became of them; every suggestion in your organisation
     for L&D leads and org admins. Newest first."""
-    found = _suggestions(caller(request))
-    if filters.status:
-        found = found.filter(status=filters.status)
-    return found
+    return filters.filter(_suggestions(caller(request)))
 
 
 @router.post(

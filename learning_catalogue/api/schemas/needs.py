@@ -3,7 +3,7 @@ team (small groups suppressed)."""
 
 import datetime
 
-from ninja import Field, Schema
+from ninja import Field, FilterSchema, Schema
 
 from learning_catalogue.api.schemas.activities import NamedRef
 from learning_catalogue.models import (
@@ -39,7 +39,7 @@ class NeedPatch(Patch):
     )
 
 
-class NeedFilter(Schema):
+class NeedFilter(FilterSchema):
     person_id: int | None = None
     topic_id: int | None = None
     status: NeedStatus | None = None

@@ -3,7 +3,9 @@ how long an offered place is held."""
 
 import datetime
 
-from ninja import Field, Schema
+from django.db.models import Q
+from django.utils import timezone
+from ninja import Field, FilterSchema, Schema
 
 from learning_catalogue.models import (
     PlaceStatus,
@@ -53,12 +55,18 @@ class AllocationIn(Input):
     person_id: int
 
 
-class PlaceFilter(Schema):
+class PlaceFilter(FilterSchema):
     person_id: int | None = None
     status: PlaceStatus | None = None
     upcoming: bool | None = Field(
         None, description="true: sessions not yet started; false: sessions started or past."
     )
+
+    def filter_upcoming(self, upcoming: bool | None) -> Q:
+        if upcoming is None:
+            return Q()
+        started = Q(session__start__lte=timezone.now())
+        return ~started if upcoming else started
 
 
 class CatalogueSettingsOut(Schema):

@@ -2,7 +2,7 @@
 
 import datetime
 
-from ninja import Field, Schema
+from ninja import Field, FilterSchema, Schema
 
 from learning_catalogue.api.schemas.activities import NamedRef
 from learning_catalogue.models import (
@@ -34,7 +34,7 @@ class SuggestionIn(Input):
     topic_id: int | None = None
 
 
-class SuggestionFilter(Schema):
+class SuggestionFilter(FilterSchema):
     status: SuggestionStatus | None = None
 
 

@@ -15,8 +15,8 @@ from learning_catalogue.models import (
     Topic,
 )
 from tests.access_cases import FORBIDDEN, NOT_FOUND, POST_ONLY, SIGNED_IN, page_expect
-from tests.spreadsheets import xlsx
 from tests.learning_catalogue.helpers import make_session
+from tests.spreadsheets import xlsx
 
 # Publishing pages with no object of ours in the URL: every L&D lead and org admin, each for
 # their own organisation.

@@ -10,8 +10,8 @@ from openpyxl import load_workbook
 from learning_catalogue.models import Activity
 from teams.models import AuditEntry
 from tests.api.support import error_of
-from tests.spreadsheets import xlsx
 from tests.learning_catalogue.catalogue_data import add_activity
+from tests.spreadsheets import xlsx
 
 HEADERS = ["Title", "Format", "Topics", "Duration minutes", "Delivery mode", "Cost per place"]
 

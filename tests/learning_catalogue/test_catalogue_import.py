@@ -21,8 +21,8 @@ from learning_catalogue.models import Activity, ActivityStatus
 from learning_catalogue.services.activities import activity_save, activity_set_status
 from teams.models import AuditEntry
 from tests.factories import TeamFactory
-from tests.spreadsheets import csv_bytes, xlsx
 from tests.learning_catalogue.catalogue_data import fmt, small_catalogue, topic
+from tests.spreadsheets import csv_bytes, xlsx
 
 HEADERS = [
     "Reference",

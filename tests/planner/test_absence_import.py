@@ -16,8 +16,8 @@ from integrations.spreadsheets.reading import FileProblem
 from planner.imports import absences as services
 from planner.models import Absence
 from teams.models import AuditEntry
-from tests.spreadsheets import csv_bytes, xlsx
 from tests.planner.page_helpers import make_absence
+from tests.spreadsheets import csv_bytes, xlsx
 
 HEADERS = ["Employee number", "Work email", "Type", "First day", "Last day", "Note"]
 

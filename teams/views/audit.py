@@ -5,26 +5,26 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
-from django_tables2 import RequestConfig
 
 from teams import selectors
-from teams.filters import AuditFilter, filters_in_use
+from teams.filters import AuditFilter
 from teams.tables import AuditTable
-from teams.views.common import PAGE_SIZE, audit_reader_required
+from teams.views.common import audit_reader_required, filtered_table
 
 
 @audit_reader_required
 @require_safe
 def audit(request: HttpRequest) -> HttpResponse:
-    filterset = AuditFilter(
-        request.GET or None, queryset=selectors.audit_list(request.user), request=request
-    )
-    table = AuditTable(filterset.qs, empty_text="No audit entries match these filters.")
-    RequestConfig(request, paginate={"per_page": PAGE_SIZE}).configure(table)
     return render(
         request,
         "teams/audit.html",
-        {"filter": filterset, "table": table, "filtered": filters_in_use(filterset)},
+        filtered_table(
+            request,
+            AuditFilter,
+            selectors.audit_list(request.user),
+            AuditTable,
+            empty_text="No audit entries match these filters.",
+        ),
     )
 
 

@@ -7,13 +7,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib import messages
+from django.db.models import QuerySet
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django_filters import FilterSet
+from django_tables2 import RequestConfig, Table
 
 from core.web import requires, save
 from teams import access
+from teams.filters import filters_in_use
 from teams.models import Person, Team
 
 PAGE_SIZE = 25
@@ -49,3 +53,30 @@ def form_page[T](
         messages.success(request, message if isinstance(message, str) else message(done[0]))
         return redirect(to if isinstance(to, str) else to(done[0]))
     return render(request, template, {"form": form, **context})
+
+
+def person_form_page(
+    request: HttpRequest,
+    person: Person,
+    form: Form,
+    write: Callable[[], object],
+    **options: object,
+) -> HttpResponse:
+    """A form page about one person (their roles, teams, pattern, registrations), which goes
+    back to their page once saved."""
+    return form_page(request, form, write, to=person_url(person), person=person, **options)
+
+
+def filtered_table(
+    request: HttpRequest,
+    filters: type[FilterSet],
+    queryset: QuerySet,
+    table: type[Table],
+    *,
+    empty_text: str,
+) -> dict[str, object]:
+    """A list page's filters and its sorted, paginated table, as the page's context."""
+    filterset = filters(request.GET or None, queryset=queryset, request=request)
+    rows = table(filterset.qs, empty_text=empty_text)
+    RequestConfig(request, paginate={"per_page": PAGE_SIZE}).configure(rows)
+    return {"filter": filterset, "table": rows, "filtered": filters_in_use(filterset)}

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods
 from core.web import posted
 from teams import selectors, services
 from teams.forms import MembershipEndForm, MembershipStartForm
-from teams.views.common import form_page, people_admin_required, person_url
+from teams.views.common import people_admin_required, person_form_page
 
 
 @people_admin_required
@@ -16,8 +16,9 @@ from teams.views.common import form_page, people_admin_required, person_url
 def membership_add(request: HttpRequest, pk: int) -> HttpResponse:
     target = selectors.person_for_admin(request.user, pk)
     form = MembershipStartForm(posted(request), organisation=request.user.organisation)
-    return form_page(
+    return person_form_page(
         request,
+        target,
         form,
         lambda: services.membership_start(
             actor=request.user,
@@ -27,9 +28,7 @@ def membership_add(request: HttpRequest, pk: int) -> HttpResponse:
             ends_other_memberships=not form.cleaned_data["keep_other_teams"],
         ),
         message=lambda membership: f"{target} joins {membership.team}.",
-        to=person_url(target),
         title="Move or add to a team",
-        person=target,
         button="Save",
     )
 
@@ -40,15 +39,14 @@ def membership_end(request: HttpRequest, pk: int, membership_pk: int) -> HttpRes
     target = selectors.person_for_admin(request.user, pk)
     membership = selectors.membership_of(target, membership_pk)
     form = MembershipEndForm(posted(request))
-    return form_page(
+    return person_form_page(
         request,
+        target,
         form,
         lambda: services.membership_end(
             actor=request.user, membership=membership, end_date=form.cleaned_data["end_date"]
         ),
         message=f"{target}'s time in {membership.team} has been ended.",
-        to=person_url(target),
         title=f"End membership of {membership.team}",
-        person=target,
         button="End membership",
     )

@@ -7,35 +7,37 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods, require_safe
-from django_tables2 import RequestConfig
 
 from core.web import posted
 from teams import access, selectors, services
-from teams.filters import PersonFilter, filters_in_use
+from teams.filters import PersonFilter
 from teams.forms import PersonCreateForm, PersonEditForm, RolesForm, WorkingPatternForm
 from teams.models import Person
 from teams.models.people import WEEKDAY_FIELDS
 from teams.tables import PersonMembershipTable, PersonTable, WorkingPatternTable
-from teams.views.common import PAGE_SIZE, form_page, people_admin_required, person_url
+from teams.views.common import (
+    filtered_table,
+    form_page,
+    people_admin_required,
+    person_form_page,
+    person_url,
+)
 
 
 @login_required
 @require_safe
 def people(request: HttpRequest) -> HttpResponse:
-    filterset = PersonFilter(
-        request.GET or None, queryset=selectors.people_list(request.user), request=request
+    page = filtered_table(
+        request,
+        PersonFilter,
+        selectors.people_list(request.user),
+        PersonTable,
+        empty_text="No people match these filters.",
     )
-    table = PersonTable(filterset.qs, empty_text="No people match these filters.")
-    RequestConfig(request, paginate={"per_page": PAGE_SIZE}).configure(table)
     return render(
         request,
         "teams/people.html",
-        {
-            "filter": filterset,
-            "table": table,
-            "filtered": filters_in_use(filterset),
-            "can_manage": access.can_manage_people(request.user),
-        },
+        {**page, "can_manage": access.can_manage_people(request.user)},
     )
 
 
@@ -85,15 +87,14 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     target = selectors.person_for_admin(request.user, pk)
     initial = {name: getattr(target, name) for name in PersonEditForm.base_fields}
     form = PersonEditForm(posted(request), initial=initial)
-    return form_page(
+    return person_form_page(
         request,
+        target,
         form,
         lambda: services.person_update(actor=request.user, person=target, **form.cleaned_data),
         message=f"{target}'s details have been saved.",
-        to=person_url(target),
         template="teams/person_form.html",
         title=f"Edit {target}",
-        person=target,
     )
 
 
@@ -115,14 +116,13 @@ def person_roles(request: HttpRequest, pk: int) -> HttpResponse:
             actor=request.user, person=target, tags=form.cleaned_data["specialisms"]
         )
 
-    return form_page(
+    return person_form_page(
         request,
+        target,
         form,
         write,
         message=f"{target}'s roles and specialisms have been saved.",
-        to=person_url(target),
         title="Roles and specialisms",
-        person=target,
         button="Save",
     )
 
@@ -132,8 +132,9 @@ def person_roles(request: HttpRequest, pk: int) -> HttpResponse:
 def working_pattern_add(request: HttpRequest, pk: int) -> HttpResponse:
     target = selectors.person_for_admin(request.user, pk)
     form = WorkingPatternForm(posted(request))
-    return form_page(
+    return person_form_page(
         request,
+        target,
         form,
         lambda: services.working_pattern_set(
             actor=request.user,
@@ -142,8 +143,6 @@ def working_pattern_add(request: HttpRequest, pk: int) -> HttpResponse:
             minutes=form.minutes(),
         ),
         message=f"{target}'s working pattern has been saved.",
-        to=person_url(target),
         template="teams/working_pattern_form.html",
-        person=target,
         weekday_fields=[form[name] for name in WEEKDAY_FIELDS],
     )

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 from core.web import posted
 from teams import selectors, services
 from teams.forms import RegistrationForm
-from teams.views.common import form_page, people_admin_required, person_url
+from teams.views.common import people_admin_required, person_form_page, person_url
 
 
 @people_admin_required
@@ -18,14 +18,13 @@ from teams.views.common import form_page, people_admin_required, person_url
 def registration_add(request: HttpRequest, pk: int) -> HttpResponse:
     target = selectors.person_for_admin(request.user, pk)
     form = RegistrationForm(posted(request))
-    return form_page(
+    return person_form_page(
         request,
+        target,
         form,
         lambda: services.registration_add(actor=request.user, person=target, **form.cleaned_data),
         message=f"The registration has been added to {target}.",
-        to=person_url(target),
         title="Add a registration",
-        person=target,
         button="Add registration",
     )
 
@@ -37,16 +36,15 @@ def registration_edit(request: HttpRequest, pk: int, registration_pk: int) -> Ht
     registration = selectors.registration_of(target, registration_pk)
     initial = {name: getattr(registration, name) for name in RegistrationForm.base_fields}
     form = RegistrationForm(posted(request), initial=initial)
-    return form_page(
+    return person_form_page(
         request,
+        target,
         form,
         lambda: services.registration_update(
             actor=request.user, registration=registration, **form.cleaned_data
         ),
         message="The registration has been saved.",
-        to=person_url(target),
         title="Edit registration",
-        person=target,
         button="Save",
     )
 

@@ -146,6 +146,15 @@ def audit_visible_to(user: Viewer) -> QuerySet[AuditEntry]:
     return AuditEntry.objects.filter(organisation_id=user.organisation_id)
 
 
+def can_hold_tokens(user: Viewer) -> bool:
+    """Anyone signed in may create tokens: a token acts with its owner's own permissions."""
+    return _signed_in(user)
+
+
+def owns_token(user: Viewer, token: ApiToken) -> bool:
+    return _signed_in(user) and token.person_id == user.pk
+
+
 def tokens_of(user: Viewer) -> QuerySet[ApiToken]:
     """A person only ever sees and revokes their own tokens."""
     if not _signed_in(user):

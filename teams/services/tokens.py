@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from teams import access
 from teams.models import ApiToken, Person
 from teams.services.common import audit, require
 
@@ -23,7 +24,7 @@ def hash_token(raw: str) -> str:
 @transaction.atomic
 def api_token_create(*, actor: Person, name: str) -> tuple[ApiToken, str]:
     """Creates a token for the actor; the raw key is returned once and never stored."""
-    require(actor.is_authenticated)
+    require(access.can_hold_tokens(actor))
     name = name.strip()
     if not name:
         raise ValidationError({"name": "Give the token a name so you can recognise it later."})
@@ -37,7 +38,7 @@ def api_token_create(*, actor: Person, name: str) -> tuple[ApiToken, str]:
 
 @transaction.atomic
 def api_token_revoke(*, actor: Person, token: ApiToken) -> ApiToken:
-    require(token.person_id == actor.pk, "You can only revoke your own tokens.")
+    require(access.owns_token(actor, token), "You can only revoke your own tokens.")
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])

@@ -32,7 +32,7 @@ from learning_catalogue.selectors import (
     needs_level,
     recommended_for,
 )
-from learning_catalogue.services import feedback as feedback_services
+from learning_catalogue.services import needs as need_services
 from teams import access
 from teams.models import Person
 
@@ -135,7 +135,7 @@ def catalogue_needs_create(request: HttpRequest, payload: NeedIn) -> Status:
     )
     topic = visible(topics_of(actor), payload.topic_id, "topic", field="topic_id")
     with fields_named(topic="topic_id"):
-        need = feedback_services.need_save(
+        need = need_services.need_save(
             actor=actor,
             person=person,
             topic=topic,
@@ -162,7 +162,7 @@ def catalogue_needs_update(request: HttpRequest, need_id: int, payload: NeedPatc
         else need.topic
     )
     with fields_named(topic="topic_id"):
-        feedback_services.need_save(
+        need_services.need_save(
             actor=actor,
             person=need.person,
             topic=topic,
@@ -181,7 +181,7 @@ def catalogue_needs_update(request: HttpRequest, need_id: int, payload: NeedPatc
 )
 def catalogue_needs_delete(request: HttpRequest, need_id: int) -> Status:
     actor = caller(request)
-    feedback_services.need_delete(actor=actor, need=_need(actor, need_id))
+    need_services.need_delete(actor=actor, need=_need(actor, need_id))
     return Status(204, None)
 
 

@@ -20,7 +20,7 @@ from learning_catalogue.api.schemas.suggestions import (
     SuggestionOut,
 )
 from learning_catalogue.models import Suggestion
-from learning_catalogue.services import feedback as feedback_services
+from learning_catalogue.services import suggestions as suggestion_services
 from teams.models import Person
 
 router = Router(tags=["learning catalogue"])
@@ -69,7 +69,7 @@ def catalogue_suggestions_create(request: HttpRequest, payload: SuggestionIn) ->
         else None
     )
     with fields_named(topic="topic_id"):
-        suggestion = feedback_services.suggestion_create(
+        suggestion = suggestion_services.suggestion_create(
             actor=actor,
             kind=payload.kind,
             title=payload.title,
@@ -88,7 +88,7 @@ def catalogue_suggestions_create(request: HttpRequest, payload: SuggestionIn) ->
 def catalogue_suggestions_accept(request: HttpRequest, suggestion_id: int) -> Suggestion:
     """L&D take it on: an activity becomes a draft to complete, a topic joins the list."""
     actor = caller(request)
-    feedback_services.suggestion_accept(actor=actor, suggestion=_suggestion(actor, suggestion_id))
+    suggestion_services.suggestion_accept(actor=actor, suggestion=_suggestion(actor, suggestion_id))
     return _suggestion(actor, suggestion_id)
 
 
@@ -104,7 +104,7 @@ def catalogue_suggestions_decline(
     """L&D turn it down, saying why; the person who suggested it reads the reason."""
     actor = caller(request)
     with fields_named(decline_reason="reason"):
-        feedback_services.suggestion_decline(
+        suggestion_services.suggestion_decline(
             actor=actor, suggestion=_suggestion(actor, suggestion_id), reason=payload.reason
         )
     return _suggestion(actor, suggestion_id)

@@ -17,7 +17,8 @@ from learning_catalogue import access as catalogue_access
 from learning_catalogue.forms import DeclineSuggestionForm, NeedForm, SuggestionForm
 from learning_catalogue.models import LearningNeed, Suggestion, SuggestionStatus, Topic
 from learning_catalogue.selectors import needs_by_topic, needs_level, recommended_for
-from learning_catalogue.services import feedback
+from learning_catalogue.services import needs as need_services
+from learning_catalogue.services import suggestions as suggestion_services
 from learning_catalogue.tables import NeedTable, SuggestionCards, paged
 from teams import access
 from teams.access import manages
@@ -29,7 +30,7 @@ from teams.privacy import SMALLEST_GROUP
 def suggestions(request: HttpRequest) -> HttpResponse:
     form = SuggestionForm(posted(request), organisation=request.user.organisation)
     if form.is_valid() and save(
-        form, lambda: feedback.suggestion_create(actor=request.user, **form.cleaned_data)
+        form, lambda: suggestion_services.suggestion_create(actor=request.user, **form.cleaned_data)
     ):
         messages.success(request, "Thank you: your suggestion has gone to the L&D team.")
         return redirect("learning_catalogue:suggestions")
@@ -70,7 +71,9 @@ def _triaged(request: HttpRequest, pk: int) -> Suggestion:
 def suggestion_accept(request: HttpRequest, pk: int) -> HttpResponse:
     suggestion = _triaged(request, pk)
     try:
-        suggestion = feedback.suggestion_accept(actor=request.user, suggestion=suggestion)
+        suggestion = suggestion_services.suggestion_accept(
+            actor=request.user, suggestion=suggestion
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("learning_catalogue:suggestions")
@@ -88,7 +91,7 @@ def suggestion_decline(request: HttpRequest, pk: int) -> HttpResponse:
     form = DeclineSuggestionForm(posted(request))
     if form.is_valid() and save(
         form,
-        lambda: feedback.suggestion_decline(
+        lambda: suggestion_services.suggestion_decline(
             actor=request.user, suggestion=suggestion, reason=form.cleaned_data["decline_reason"]
         ),
     ):
@@ -113,7 +116,7 @@ def _person_needs(request: HttpRequest, person: object) -> HttpResponse:
     form = NeedForm(posted(request), organisation=request.user.organisation, can_agree=can_agree)
     if form.is_valid() and save(
         form,
-        lambda: feedback.need_save(
+        lambda: need_services.need_save(
             actor=request.user,
             person=person,
             topic=form.cleaned_data["topic"],
@@ -179,7 +182,7 @@ def need_edit(request: HttpRequest, pk: int) -> HttpResponse:
     need = _editable_need(request, pk)
     back = _needs_url(request, need)
     if request.method == "POST" and request.POST.get("delete"):
-        feedback.need_delete(actor=request.user, need=need)
+        need_services.need_delete(actor=request.user, need=need)
         messages.success(request, "The learning need is removed.")
         return redirect(back)
     can_agree = need.person_id != request.user.pk and manages(request.user, need.person)
@@ -191,7 +194,7 @@ def need_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if form.is_valid() and save(
         form,
-        lambda: feedback.need_save(
+        lambda: need_services.need_save(
             actor=request.user,
             person=need.person,
             need=need,

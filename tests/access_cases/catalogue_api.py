@@ -20,7 +20,8 @@ from learning_catalogue.models import (
     Topic,
 )
 from learning_catalogue.services.activities import format_save, topic_save
-from learning_catalogue.services.feedback import need_save, suggestion_create
+from learning_catalogue.services.needs import need_save
+from learning_catalogue.services.suggestions import suggestion_create
 from tests.access_cases import (
     CREATED,
     FORBIDDEN,
@@ -30,9 +31,9 @@ from tests.access_cases import (
     api_expect,
     everyone,
 )
-from tests.spreadsheets import xlsx
 from tests.learning_catalogue.catalogue_data import add_activity
 from tests.learning_catalogue.helpers import make_session
+from tests.spreadsheets import xlsx
 
 _unique = itertools.count(1)
 

@@ -22,7 +22,9 @@ from learning_catalogue.models import (
 )
 from learning_catalogue.search import search
 from learning_catalogue.services import activities, feedback, sessions
+from learning_catalogue.services import needs as need_services
 from learning_catalogue.services import places as place_services
+from learning_catalogue.services import suggestions as suggestion_services
 from learning_catalogue.tasks import expire_offers
 from teams.models import AuditEntry, Organisation
 from tests.learning_catalogue.catalogue_data import add_activity, fmt, topic
@@ -278,7 +280,7 @@ def test_ratings_come_after_taking_part(world):
 
 
 def test_accepting_an_activity_suggestion_makes_a_draft(world):
-    suggestion = feedback.suggestion_create(
+    suggestion = suggestion_services.suggestion_create(
         actor=world.practitioner_a,
         kind="activity",
         title="Interpreters in assessments",
@@ -286,8 +288,8 @@ def test_accepting_an_activity_suggestion_makes_a_draft(world):
         topic=topic(world.ld_lead, "Assessment and analysis"),
     )
     with pytest.raises(PermissionDenied):
-        feedback.suggestion_accept(actor=world.manager_a, suggestion=suggestion)
-    accepted = feedback.suggestion_accept(actor=world.ld_lead, suggestion=suggestion)
+        suggestion_services.suggestion_accept(actor=world.manager_a, suggestion=suggestion)
+    accepted = suggestion_services.suggestion_accept(actor=world.ld_lead, suggestion=suggestion)
     draft = accepted.activity
     assert (draft.status, draft.title, draft.summary) == (
         ActivityStatus.DRAFT,
@@ -296,16 +298,18 @@ def test_accepting_an_activity_suggestion_makes_a_draft(world):
     )
     assert [t.name for t in draft.topics.all()] == ["Assessment and analysis"]
     with pytest.raises(ValidationError, match="already accepted"):
-        feedback.suggestion_decline(actor=world.ld_lead, suggestion=suggestion, reason="No")
+        suggestion_services.suggestion_decline(
+            actor=world.ld_lead, suggestion=suggestion, reason="No"
+        )
 
 
 def test_needs_belong_to_the_person_and_their_manager(world):
     mental_health = topic(world.ld_lead, "Mental health")
-    need = feedback.need_save(
+    need = need_services.need_save(
         actor=world.practitioner_a, person=world.practitioner_a, topic=mental_health
     )
     with pytest.raises(ValidationError, match="Your manager agrees"):
-        feedback.need_save(
+        need_services.need_save(
             actor=world.practitioner_a,
             need=need,
             person=world.practitioner_a,
@@ -314,13 +318,15 @@ def test_needs_belong_to_the_person_and_their_manager(world):
         )
     for stranger in (world.manager_b, world.ld_lead, world.practitioner_a2):
         with pytest.raises(PermissionDenied):
-            feedback.need_save(actor=stranger, need=need, person=need.person, topic=mental_health)
-    feedback.need_save(
+            need_services.need_save(
+                actor=stranger, need=need, person=need.person, topic=mental_health
+            )
+    need_services.need_save(
         actor=world.manager_a, need=need, person=need.person, topic=mental_health, agreed=True
     )
     need.refresh_from_db()
     assert need.status == "agreed"
-    feedback.need_save(
+    need_services.need_save(
         actor=world.practitioner_a,
         need=need,
         person=need.person,
@@ -329,7 +335,7 @@ def test_needs_belong_to_the_person_and_their_manager(world):
     )
     need.refresh_from_db()
     assert (need.status, need.agreed_by) == ("proposed", None)
-    feedback.need_delete(actor=world.manager_a, need=need)
+    need_services.need_delete(actor=world.manager_a, need=need)
     assert not LearningNeed.objects.exists()
 
 

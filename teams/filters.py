@@ -37,6 +37,14 @@ class PeopleFilterSet(django_filters.FilterSet):
         super().__init__(*args, request=request, **kwargs)
         self.visible_teams = access.teams_visible_to(request.user).order_by("path")
 
+    @property
+    def qs(self) -> QuerySet[Person]:
+        # A filter that cannot apply (a team the visitor cannot see, an unknown choice) finds
+        # nobody, as the API answers, rather than being dropped so that everyone is listed.
+        if self.is_bound and not self.is_valid():
+            return self.queryset.none()
+        return super().qs
+
     def filter_search(self, queryset: QuerySet[Person], name: str, value: str) -> QuerySet[Person]:
         value = value.strip()
         if not value:

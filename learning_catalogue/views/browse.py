@@ -1,28 +1,24 @@
-"""The catalogue as practitioners use it: search and filters, an activity's page with its
-sessions and your place, your learning list, and rating what you took part in."""
+"""The catalogue as practitioners browse it: search and filters (``filters.ActivityFilter``),
+and an activity's page with its sessions, your place and ratings."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_safe
 
-from core.web import posted, save
 from learning_catalogue import access as catalogue_access
 from learning_catalogue.filters import BROWSE_FIELDS, ActivityFilter
-from learning_catalogue.forms import RatingForm
+from learning_catalogue.forms import (
+    RatingForm,
+)
 from learning_catalogue.models import (
     ACTIVE_PLACE_STATUSES,
     Activity,
     ActivityStatus,
     Rating,
-    SavedActivity,
     Session,
     SessionPlace,
 )
@@ -36,17 +32,12 @@ from learning_catalogue.selectors import (
 )
 from learning_catalogue.services import feedback
 from learning_catalogue.services.activities import TRANSITIONS
-from learning_catalogue.tables import ActivityCards, SavedCards, SessionTable, paged
-from learning_catalogue.views.common import visible_activity
+from learning_catalogue.tables import (
+    ActivityCards,
+    SessionTable,
+    paged,
+)
 from teams.models import CareerStage, Person, Role
-
-
-def _next(request: HttpRequest, default: str) -> str:
-    """Where a button on a list sends you back to, if it is a page of this site."""
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
-        return target
-    return default
 
 
 @login_required
@@ -135,50 +126,4 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ],
             "sees_session_pages": catalogue_access.sees_session_pages(request.user),
         },
-    )
-
-
-@login_required
-@require_POST
-def activity_save_to_list(request: HttpRequest, pk: int) -> HttpResponse:
-    activity = visible_activity(request, pk)
-    if request.POST.get("remove"):
-        feedback.saved_remove(actor=request.user, activity=activity)
-        messages.success(request, f"“{activity}” is off your learning list.")
-    else:
-        try:
-            feedback.saved_add(actor=request.user, activity=activity)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, f"“{activity}” is on your learning list.")
-    return redirect(_next(request, reverse("learning_catalogue:activity", args=[pk])))
-
-
-@login_required
-@require_safe
-def my_list(request: HttpRequest) -> HttpResponse:
-    saved = SavedActivity.objects.filter(
-        person=request.user, activity__in=catalogue_access.activities_visible_to(request.user)
-    ).select_related("activity__format")
-    table = paged(request, SavedCards(saved))
-    return render(request, "learning_catalogue/my_list.html", {"table": table, "page": table.page})
-
-
-@login_required
-@require_http_methods(["POST"])
-def activity_rate(request: HttpRequest, pk: int) -> HttpResponse:
-    activity = visible_activity(request, pk)
-    form = RatingForm(posted(request))
-    if form.is_valid() and save(
-        form,
-        lambda: feedback.rating_save(actor=request.user, activity=activity, **form.cleaned_data),
-    ):
-        messages.success(request, "Thank you: your rating is saved.")
-        return redirect("learning_catalogue:activity", pk=pk)
-    return render(
-        request,
-        "learning_catalogue/rate.html",
-        {"form": form, "activity": activity},
-        status=422,
     )

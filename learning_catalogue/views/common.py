@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from learning_catalogue import access as catalogue_access
 from learning_catalogue.models import Activity, Session
@@ -24,3 +26,15 @@ def visible_session(request: HttpRequest, pk: int) -> Session:
 
 def require_publisher(request: HttpRequest) -> None:
     catalogue_access.require_publisher(request.user)
+
+
+def activity_url(pk: int) -> str:
+    return reverse("learning_catalogue:activity", args=[pk])
+
+
+def next_url(request: HttpRequest, default: str) -> str:
+    """Where a button on a list sends you back to, if it is a page of this site."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
+        return target
+    return default

@@ -1,6 +1,6 @@
-"""Places on sessions: booking or joining the waiting list, giving a place up, taking or
-turning down an offered place, your places, and a session's page where L&D keep places for
-teams and managers give their team's places to their people."""
+"""Places through the pages: booking yourself a place or joining the waiting list, giving it
+up, taking or turning down a freed place, your places, and a manager giving out a team's kept
+places."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,25 +17,26 @@ from django.views.decorators.http import require_POST, require_safe
 
 from core.web import save
 from learning_catalogue import access as catalogue_access
-from learning_catalogue.forms import AllocationForm, ReservationForm
+from learning_catalogue.forms import (
+    AllocationForm,
+)
 from learning_catalogue.models import (
     ACTIVE_PLACE_STATUSES,
-    HOLDING_PLACE_STATUSES,
     PlaceStatus,
     Session,
     SessionPlace,
 )
 from learning_catalogue.services import places as place_services
-from learning_catalogue.services import sessions as session_services
 from learning_catalogue.tables import (
     CurrentPlaceTable,
     PastPlaceTable,
-    ReservationTable,
-    SessionPlaceTable,
     paged,
 )
-from learning_catalogue.views.browse import _next
-from learning_catalogue.views.common import visible_session
+from learning_catalogue.views.common import (
+    next_url,
+    visible_session,
+)
+from learning_catalogue.views.sessions import session_page_context
 
 
 def _act(request: HttpRequest, default: str, action: Callable[[], str]) -> HttpResponse:
@@ -46,7 +46,7 @@ def _act(request: HttpRequest, default: str, action: Callable[[], str]) -> HttpR
         messages.success(request, action())
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    return redirect(_next(request, default))
+    return redirect(next_url(request, default))
 
 
 def _activity_url(session: Session) -> str:
@@ -133,91 +133,6 @@ def my_places(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _session_page_context(
-    request: HttpRequest, session: Session, **forms: object
-) -> dict[str, object]:
-    """Who has a place (as far as the visitor may see), the teams' reservations with how many
-    are allocated, and the forms the visitor may use."""
-    user = request.user
-    can_publish = catalogue_access.can_publish(user)
-    places = (
-        catalogue_access.places_visible_to(user)
-        .filter(session=session, status__in=ACTIVE_PLACE_STATUSES)
-        .select_related("person", "reserved_for__team")
-        .order_by("status", "joined_at", "pk")
-    )
-    reservations = list(session.reservations.select_related("team").order_by("team__path"))
-    allocated = dict(
-        session.places.filter(status__in=HOLDING_PLACE_STATUSES, reserved_for__isnull=False)
-        .values("reserved_for_id")
-        .annotate(n=Count("pk"))
-        .values_list("reserved_for_id", "n")
-    )
-    managed = set(catalogue_access.teams_allocating(user).values_list("pk", flat=True))
-    for reservation in reservations:
-        reservation.allocated = allocated.get(reservation.pk, 0)
-        reservation.form = None
-        if reservation.team_id in managed and reservation.allocated < reservation.places:
-            reservation.form = forms.get(f"allocation_{reservation.team_id}") or AllocationForm(
-                people=catalogue_access.allocatable_people(user, reservation.team),
-                prefix=f"team{reservation.team_id}",
-            )
-    return {
-        "session": session,
-        "activity": session.activity,
-        "places": SessionPlaceTable(list(places)),
-        "reservations": reservations,
-        "reservation_table": ReservationTable(reservations),
-        "open_seats": place_services.open_places(session),
-        "can_publish": can_publish,
-        "reservation_form": forms.get("reservation_form")
-        or (
-            ReservationForm(teams=catalogue_access.teams_to_reserve_for(user))
-            if can_publish
-            else None
-        ),
-    }
-
-
-@login_required
-@require_safe
-def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    session = visible_session(request, pk)
-    if not catalogue_access.sees_session_pages(request.user):
-        raise PermissionDenied
-    return render(
-        request, "learning_catalogue/session.html", _session_page_context(request, session)
-    )
-
-
-@login_required
-@require_POST
-def reservation_set(request: HttpRequest, pk: int) -> HttpResponse:
-    session = visible_session(request, pk)
-    if not catalogue_access.can_publish(request.user):
-        raise PermissionDenied
-    form = ReservationForm(request.POST, teams=catalogue_access.teams_to_reserve_for(request.user))
-    if form.is_valid() and save(
-        form,
-        lambda: session_services.reservation_set(
-            actor=request.user,
-            session=session,
-            team=form.cleaned_data["team"],
-            places=form.cleaned_data["places"],
-        ),
-    ):
-        team, places = form.cleaned_data["team"], form.cleaned_data["places"]
-        messages.success(
-            request,
-            f"{places} places are kept for {team}."
-            if places
-            else f"No places are kept for {team}.",
-        )
-        return redirect("learning_catalogue:session", pk=pk)
-    context = _session_page_context(request, session, reservation_form=form)
-    return render(request, "learning_catalogue/session.html", context, status=422)
-
-
 @login_required
 @require_POST
 def allocate(request: HttpRequest, pk: int, team_pk: int) -> HttpResponse:
@@ -236,5 +151,5 @@ def allocate(request: HttpRequest, pk: int, team_pk: int) -> HttpResponse:
     ):
         messages.success(request, f"{form.cleaned_data['person']} has one of {team}'s places.")
         return redirect("learning_catalogue:session", pk=pk)
-    context = _session_page_context(request, session, **{f"allocation_{team.pk}": form})
+    context = session_page_context(request, session, **{f"allocation_{team.pk}": form})
     return render(request, "learning_catalogue/session.html", context, status=422)

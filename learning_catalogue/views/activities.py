@@ -1,6 +1,6 @@
-"""Publishing the catalogue (L&D leads and org admins): every activity whatever its status,
-adding and changing activities, moving them through draft → published → retired, sessions
-(add, change, cancel with a reason everyone booked is told), and the formats and topics."""
+"""Publishing activities (L&D leads and org admins): every activity whatever its status, adding
+and changing activities, moving them through draft → published → retired, the formats and
+topics, and how long an offered place is held."""
 
 from __future__ import annotations
 
@@ -11,37 +11,38 @@ from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from core.time import local_date
 from core.web import posted, save
 from learning_catalogue import access as catalogue_access
 from learning_catalogue.filters import MANAGE_FIELDS, ActivityFilter
 from learning_catalogue.forms import (
     ActivityForm,
-    CancelSessionForm,
     CatalogueSettingsForm,
     ListItemForm,
-    SessionForm,
     StatusForm,
 )
-from learning_catalogue.models import Activity, ActivityStatus, Format, Topic
-from learning_catalogue.selectors import ANY_STATUS
+from learning_catalogue.models import (
+    Activity,
+    ActivityStatus,
+    Format,
+    Topic,
+)
+from learning_catalogue.selectors import (
+    ANY_STATUS,
+)
 from learning_catalogue.services import activities as activity_services
 from learning_catalogue.services import places as place_services
-from learning_catalogue.services import sessions as session_services
-from learning_catalogue.tables import ManageActivityTable, paged
+from learning_catalogue.tables import (
+    ManageActivityTable,
+    paged,
+)
 from learning_catalogue.views.common import (
+    activity_url,
     require_publisher,
     visible_activity,
-    visible_session,
 )
 from teams import access
-
-
-def _activity_url(pk: int) -> str:
-    return reverse("learning_catalogue:activity", args=[pk])
 
 
 @login_required
@@ -125,7 +126,7 @@ def _activity_edit(request: HttpRequest, activity: Activity | None) -> HttpRespo
         messages.success(
             request, f"“{done}” is saved as a draft." if activity is None else f"“{done}” is saved."
         )
-        return redirect(_activity_url(done.pk))
+        return redirect(activity_url(done.pk))
     return render(
         request,
         "learning_catalogue/form.html",
@@ -133,7 +134,7 @@ def _activity_edit(request: HttpRequest, activity: Activity | None) -> HttpRespo
             "form": form,
             "title": "Add an activity" if activity is None else f"Change “{activity}”",
             "button": "Save as draft" if activity is None else "Save changes",
-            "cancel_url": _activity_url(activity.pk)
+            "cancel_url": activity_url(activity.pk)
             if activity
             else reverse("learning_catalogue:manage"),
         },
@@ -149,7 +150,7 @@ def activity_status(request: HttpRequest, pk: int) -> HttpResponse:
     form = StatusForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Choose draft, published or retired.")
-        return redirect(_activity_url(pk))
+        return redirect(activity_url(pk))
     try:
         activity_services.activity_set_status(
             actor=request.user, activity=activity, status=form.cleaned_data["status"]
@@ -159,102 +160,7 @@ def activity_status(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         label = ActivityStatus(form.cleaned_data["status"]).label.lower()
         messages.success(request, f"“{activity}” is now {label}.")
-    return redirect(_activity_url(pk))
-
-
-def _session_form(request: HttpRequest, session: object | None) -> SessionForm:
-    initial = None
-    if session is not None:
-        start, end = timezone.localtime(session.start), timezone.localtime(session.end)
-        initial = {
-            "day": start.date(),
-            "start_time": f"{start:%H:%M}",
-            "end_time": f"{end:%H:%M}",
-            "capacity": session.capacity,
-            "online_link": session.online_link,
-            "venue": session.venue,
-            "deadline_day": local_date(session.booking_deadline)
-            if session.booking_deadline
-            else None,
-        }
-    return SessionForm(posted(request), initial=initial)
-
-
-def _session_save(request: HttpRequest, activity: Activity, session: object | None) -> HttpResponse:
-    form = _session_form(request, session)
-    if form.is_valid() and save(
-        form,
-        lambda: session_services.session_save(
-            actor=request.user,
-            activity=activity,
-            session=session,
-            start=form.cleaned_data["start"],
-            end=form.cleaned_data["end"],
-            capacity=form.cleaned_data["capacity"],
-            online_link=form.cleaned_data["online_link"],
-            venue=form.cleaned_data["venue"],
-            booking_deadline=form.cleaned_data["booking_deadline"],
-        ),
-    ):
-        messages.success(request, "The session is saved.")
-        return redirect(_activity_url(activity.pk))
-    return render(
-        request,
-        "learning_catalogue/form.html",
-        {
-            "form": form,
-            "caption": activity.title,
-            "title": "Add a session" if session is None else "Change the session",
-            "hint": "Times are UK time (Europe/London).",
-            "button": "Save session",
-            "cancel_url": _activity_url(activity.pk),
-        },
-        status=422 if form.is_bound else 200,
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def session_create(request: HttpRequest, pk: int) -> HttpResponse:
-    require_publisher(request)
-    return _session_save(request, visible_activity(request, pk), None)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    require_publisher(request)
-    session = visible_session(request, pk)
-    return _session_save(request, session.activity, session)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def session_cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    require_publisher(request)
-    session = visible_session(request, pk)
-    form = CancelSessionForm(posted(request))
-    if form.is_valid() and save(
-        form,
-        lambda: session_services.session_cancel(
-            actor=request.user, session=session, reason=form.cleaned_data["reason"]
-        ),
-    ):
-        messages.success(request, "The session is cancelled and everyone booked has been told.")
-        return redirect(_activity_url(session.activity_id))
-    return render(
-        request,
-        "learning_catalogue/form.html",
-        {
-            "form": form,
-            "caption": session.activity.title,
-            "title": f"Cancel the session on {timezone.localtime(session.start):%A %-d %B %Y}",
-            "button": "Cancel the session",
-            "warning": True,
-            "cancel_url": _activity_url(session.activity_id),
-        },
-        status=422 if form.is_bound else 200,
-    )
+    return redirect(activity_url(pk))
 
 
 LIST_MODELS = {"formats": Format, "topics": Topic}

@@ -24,8 +24,9 @@ from learning_catalogue.models import (
     Topic,
 )
 from learning_catalogue.search import words
-from teams.audit import audit_record, snapshot
+from teams.audit import snapshot
 from teams.models import CareerStage, Person, Role, Team
+from teams.services.common import audit
 
 ACTIVITY_FIELDS = (
     "title",
@@ -143,11 +144,10 @@ def activity_save(
     activity.save()
     activity.topics.set(topics)
     activity.audience_teams.set(audience_teams)
-    audit_record(
-        actor=actor,
-        organisation=actor.organisation,
-        action="activity.create" if creating else "activity.update",
-        obj=activity,
+    audit(
+        actor,
+        "activity.create" if creating else "activity.update",
+        activity,
         before=before,
         after={
             **snapshot(activity, ACTIVITY_FIELDS),
@@ -186,11 +186,10 @@ def activity_set_status(*, actor: Person, activity: Activity, status: str) -> Ac
     if status == ActivityStatus.PUBLISHED and activity.published_at is None:
         activity.published_at = timezone.now()
     activity.save(update_fields=["status", "published_at", "updated_at"])
-    audit_record(
-        actor=actor,
-        organisation=actor.organisation,
-        action=f"activity.{status}",
-        obj=activity,
+    audit(
+        actor,
+        f"activity.{status}",
+        activity,
         before=before,
         after=snapshot(activity, ACTIVITY_FIELDS),
     )
@@ -226,11 +225,10 @@ def list_item_save(
     item.save()
     if not creating:
         refresh_search_text(item.activities.all())
-    audit_record(
-        actor=actor,
-        organisation=actor.organisation,
-        action=f"{model._meta.model_name}.{'create' if creating else 'rename'}",
-        obj=item,
+    audit(
+        actor,
+        f"{model._meta.model_name}.{'create' if creating else 'rename'}",
+        item,
         before=before,
         after={"name": name},
     )
@@ -259,11 +257,10 @@ def list_item_delete(*, actor: Person, item: Format | Topic) -> None:
         raise ValidationError(
             {"name": f"This {label} is used by activities or learning needs; rename it instead."}
         )
-    audit_record(
-        actor=actor,
-        organisation=actor.organisation,
-        action=f"{item._meta.model_name}.delete",
-        obj=item,
+    audit(
+        actor,
+        f"{item._meta.model_name}.delete",
+        item,
         before={"name": item.name},
     )
     item.delete()

@@ -14,8 +14,9 @@ from learning_catalogue.models import (
     Topic,
 )
 from learning_catalogue.services.common import COMMENT_MAX_LENGTH, audit_snapshot
-from teams.audit import audit_record, snapshot
+from teams.audit import snapshot
 from teams.models import Person
+from teams.services.common import audit
 
 NEED_FIELDS = ("person", "topic", "details", "status", "agreed_by")
 
@@ -72,11 +73,10 @@ def need_save(
 def need_delete(*, actor: Person, need: LearningNeed) -> None:
     if not catalogue_access.can_record_needs_for(actor, need.person):
         raise PermissionDenied("Only the person or their manager can remove their needs.")
-    audit_record(
-        actor=actor,
-        organisation=actor.organisation,
-        action="learning_need.delete",
-        obj=need,
+    audit(
+        actor,
+        "learning_need.delete",
+        need,
         before=snapshot(need, NEED_FIELDS),
     )
     need.delete()

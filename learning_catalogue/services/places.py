@@ -37,6 +37,7 @@ from planner.services.cancellation import booking_cancel, booking_cancel_by_prov
 from teams.access import manages
 from teams.audit import audit_record, snapshot
 from teams.models import Person, Team
+from teams.services.common import audit
 
 PLACE_FIELDS = ("session", "person", "status", "reserved_for", "offer_expires_at")
 DEFAULT_OFFER_HOURS = CatalogueSettings._meta.get_field("offer_hours").default
@@ -70,11 +71,10 @@ def open_places(session: Session) -> int:
 
 
 def _record(actor: Person, place: SessionPlace, action: str, before: dict | None = None) -> None:
-    audit_record(
-        actor=actor,
-        organisation=actor.organisation,
-        action=action,
-        obj=place,
+    audit(
+        actor,
+        action,
+        place,
         before=before,
         after=snapshot(place, PLACE_FIELDS),
     )
@@ -330,11 +330,10 @@ def catalogue_settings_update(*, actor: Person, offer_hours: int) -> CatalogueSe
     before = {"offer_hours": found.offer_hours}
     found.offer_hours = offer_hours
     found.save()
-    audit_record(
-        actor=actor,
-        organisation=actor.organisation,
-        action="catalogue_settings.update",
-        obj=found,
+    audit(
+        actor,
+        "catalogue_settings.update",
+        found,
         before=before,
         after={"offer_hours": offer_hours},
     )

@@ -33,8 +33,9 @@ from learning_catalogue.tasks import queue_session_cancelled
 from planner.services.bookings import (
     as_utc,
 )
-from teams.audit import audit_record, snapshot
+from teams.audit import snapshot
 from teams.models import Person, Team
+from teams.services.common import audit
 
 SESSION_FIELDS = (
     "activity",
@@ -121,11 +122,10 @@ def session_save(
     except ValidationError as error:
         raise ValidationError(error.message_dict) from error
     session.save()
-    audit_record(
-        actor=actor,
-        organisation=actor.organisation,
-        action="session.create" if creating else "session.update",
-        obj=session,
+    audit(
+        actor,
+        "session.create" if creating else "session.update",
+        session,
         before=before,
         after=snapshot(session, SESSION_FIELDS),
     )
@@ -159,11 +159,10 @@ def session_cancel(*, actor: Person, session: Session, reason: str = "") -> Sess
         told.append(place.person_id)
         end_place(place, PlaceStatus.CANCELLED, now)
         release_time(actor, place, by_provider=True)
-    audit_record(
-        actor=actor,
-        organisation=actor.organisation,
-        action="session.cancel",
-        obj=session,
+    audit(
+        actor,
+        "session.cancel",
+        session,
         before=before,
         after={**snapshot(session, SESSION_FIELDS), "people_told": len(told)},
     )
@@ -201,11 +200,10 @@ def reservation_set(*, actor: Person, session: Session, team: Team, places: int)
         )
     before = {"team": team.pk, "places": current}
     if places == 0 and reservation is not None:
-        audit_record(
-            actor=actor,
-            organisation=actor.organisation,
-            action="session_reservation.delete",
-            obj=reservation,
+        audit(
+            actor,
+            "session_reservation.delete",
+            reservation,
             before=before,
         )
         # Places already ended keep their history without the link.
@@ -218,11 +216,10 @@ def reservation_set(*, actor: Person, session: Session, team: Team, places: int)
     reservation, _created = SessionReservation.objects.update_or_create(
         session=session, team=team, defaults={"places": places}
     )
-    audit_record(
-        actor=actor,
-        organisation=actor.organisation,
-        action="session_reservation.set",
-        obj=reservation,
+    audit(
+        actor,
+        "session_reservation.set",
+        reservation,
         before=before,
         after={"team": team.pk, "places": places},
     )

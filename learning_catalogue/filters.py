@@ -129,7 +129,9 @@ class ActivityFilter(django_filters.FilterSet):
     Only published activities unless an L&D lead or org admin asks for a status;
     ``default_status`` is what an empty status means (``any`` on the publishing page)."""
 
-    q = django_filters.CharFilter(label="Search", max_length=200)
+    # No length limit: the API never had one, and ``search.search`` reads the first twelve
+    # words at most.
+    q = django_filters.CharFilter(label="Search")
     bite_size = _flag(f"Bite-size ({BITE_SIZE_MINUTES} minutes or less)")
     format = IdsFilter(label="Format", widget=forms.CheckboxSelectMultiple)
     topic = IdsFilter(label="Topic", widget=forms.CheckboxSelectMultiple)

@@ -33,7 +33,7 @@ from learning_catalogue.services import activities as activity_services
 from teams import access
 from teams.models import Person, Team
 
-router = Router(tags=["learning catalogue"])
+router = Router()
 
 # The services name model fields; the API's request fields are ids.
 REFERENCE_FIELDS = {
@@ -105,7 +105,6 @@ def _format(actor: Person, format_id: int) -> Format:
     "/catalogue/activities",
     response=list[ActivityOut],
     operation_id="catalogue_activities_list",
-    tags=["learning catalogue"],
 )
 @paginate(LimitOffsetPagination)
 def catalogue_activities_list(
@@ -129,7 +128,6 @@ def catalogue_activities_list(
     "/catalogue/activities/{activity_id}",
     response=ActivityOut,
     operation_id="catalogue_activities_get",
-    tags=["learning catalogue"],
 )
 def catalogue_activities_get(request: HttpRequest, activity_id: int) -> Activity:
     return activity_card(caller(request), activity_id)
@@ -139,7 +137,6 @@ def catalogue_activities_get(request: HttpRequest, activity_id: int) -> Activity
     "/catalogue/activities",
     response={201: ActivityOut},
     operation_id="catalogue_activities_create",
-    tags=["learning catalogue"],
 )
 def catalogue_activities_create(request: HttpRequest, payload: ActivityIn) -> Status:
     """Adds a draft activity (L&D leads and org admins); publish it through its status."""
@@ -159,7 +156,6 @@ def catalogue_activities_create(request: HttpRequest, payload: ActivityIn) -> St
     "/catalogue/activities/{activity_id}",
     response=ActivityOut,
     operation_id="catalogue_activities_update",
-    tags=["learning catalogue"],
 )
 def catalogue_activities_update(
     request: HttpRequest, activity_id: int, payload: ActivityPatch
@@ -191,7 +187,6 @@ def catalogue_activities_update(
     "/catalogue/activities/{activity_id}/status",
     response=ActivityOut,
     operation_id="catalogue_activities_set_status",
-    tags=["learning catalogue"],
 )
 def catalogue_activities_set_status(
     request: HttpRequest, activity_id: int, payload: ActivityStatusIn
@@ -220,7 +215,6 @@ def _list_item_delete(actor: Person, item: Format | Topic) -> Status:
     "/catalogue/formats",
     response=list[FormatOut],
     operation_id="catalogue_formats_list",
-    tags=["learning catalogue"],
 )
 @paginate(LimitOffsetPagination)
 def catalogue_formats_list(request: HttpRequest) -> QuerySet[Format]:
@@ -232,7 +226,6 @@ def catalogue_formats_list(request: HttpRequest) -> QuerySet[Format]:
     "/catalogue/formats",
     response={201: FormatOut},
     operation_id="catalogue_formats_create",
-    tags=["learning catalogue"],
 )
 def catalogue_formats_create(request: HttpRequest, payload: ListItemIn) -> Status:
     item = activity_services.format_save(actor=caller(request), name=payload.name)
@@ -243,7 +236,6 @@ def catalogue_formats_create(request: HttpRequest, payload: ListItemIn) -> Statu
     "/catalogue/formats/{format_id}",
     response=FormatOut,
     operation_id="catalogue_formats_update",
-    tags=["learning catalogue"],
 )
 def catalogue_formats_update(request: HttpRequest, format_id: int, payload: ListItemIn) -> Format:
     """Renames a format; activities in it are found by the new name."""
@@ -256,7 +248,6 @@ def catalogue_formats_update(request: HttpRequest, format_id: int, payload: List
     "/catalogue/formats/{format_id}",
     response={204: None},
     operation_id="catalogue_formats_delete",
-    tags=["learning catalogue"],
 )
 def catalogue_formats_delete(request: HttpRequest, format_id: int) -> Status:
     actor = caller(request)
@@ -267,7 +258,6 @@ def catalogue_formats_delete(request: HttpRequest, format_id: int) -> Status:
     "/catalogue/topics",
     response=list[NamedRef],
     operation_id="catalogue_topics_list",
-    tags=["learning catalogue"],
 )
 @paginate(LimitOffsetPagination)
 def catalogue_topics_list(request: HttpRequest) -> QuerySet[Topic]:
@@ -279,7 +269,6 @@ def catalogue_topics_list(request: HttpRequest) -> QuerySet[Topic]:
     "/catalogue/topics",
     response={201: NamedRef},
     operation_id="catalogue_topics_create",
-    tags=["learning catalogue"],
 )
 def catalogue_topics_create(request: HttpRequest, payload: ListItemIn) -> Status:
     item = activity_services.topic_save(actor=caller(request), name=payload.name)
@@ -290,7 +279,6 @@ def catalogue_topics_create(request: HttpRequest, payload: ListItemIn) -> Status
     "/catalogue/topics/{topic_id}",
     response=NamedRef,
     operation_id="catalogue_topics_update",
-    tags=["learning catalogue"],
 )
 def catalogue_topics_update(request: HttpRequest, topic_id: int, payload: ListItemIn) -> Topic:
     """Renames a topic; activities and learning needs on it keep it."""
@@ -303,7 +291,6 @@ def catalogue_topics_update(request: HttpRequest, topic_id: int, payload: ListIt
     "/catalogue/topics/{topic_id}",
     response={204: None},
     operation_id="catalogue_topics_delete",
-    tags=["learning catalogue"],
 )
 def catalogue_topics_delete(request: HttpRequest, topic_id: int) -> Status:
     actor = caller(request)

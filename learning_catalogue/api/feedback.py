@@ -27,7 +27,7 @@ from learning_catalogue.selectors import (
 )
 from learning_catalogue.services import feedback as feedback_services
 
-router = Router(tags=["learning catalogue"])
+router = Router()
 
 
 # Learning list ---------------------------------------------------------------------------------
@@ -37,7 +37,6 @@ router = Router(tags=["learning catalogue"])
     "/catalogue/saved",
     response=list[ActivityOut],
     operation_id="catalogue_saved_list",
-    tags=["learning catalogue"],
 )
 @paginate(LimitOffsetPagination)
 def catalogue_saved_list(request: HttpRequest) -> QuerySet[Activity]:
@@ -58,7 +57,6 @@ def catalogue_saved_list(request: HttpRequest) -> QuerySet[Activity]:
     "/catalogue/saved/{activity_id}",
     response=ActivityOut,
     operation_id="catalogue_saved_add",
-    tags=["learning catalogue"],
 )
 def catalogue_saved_add(request: HttpRequest, activity_id: int) -> Activity:
     """Puts a published activity on your learning list (saving it again changes nothing)."""
@@ -71,7 +69,6 @@ def catalogue_saved_add(request: HttpRequest, activity_id: int) -> Activity:
     "/catalogue/saved/{activity_id}",
     response={204: None},
     operation_id="catalogue_saved_remove",
-    tags=["learning catalogue"],
 )
 def catalogue_saved_remove(request: HttpRequest, activity_id: int) -> Status:
     """Takes an activity off your learning list; the same answer when it was not on it, so
@@ -88,7 +85,6 @@ def catalogue_saved_remove(request: HttpRequest, activity_id: int) -> Status:
     "/catalogue/activities/{activity_id}/rating",
     response=MyRatingOut,
     operation_id="catalogue_rating_save",
-    tags=["learning catalogue"],
 )
 def catalogue_rating_save(request: HttpRequest, activity_id: int, payload: RatingIn) -> Rating:
     """Records or changes your own rating, once you have taken part: after a session you
@@ -103,7 +99,6 @@ def catalogue_rating_save(request: HttpRequest, activity_id: int, payload: Ratin
     "/catalogue/activities/{activity_id}/rating-summary",
     response=RatingOut,
     operation_id="catalogue_rating_summary",
-    tags=["learning catalogue"],
 )
 def catalogue_rating_summary(request: HttpRequest, activity_id: int) -> RatingOut:
     """How many rated it; the average and share who would recommend it only from three."""
@@ -119,7 +114,6 @@ def catalogue_rating_summary(request: HttpRequest, activity_id: int) -> RatingOu
     "/catalogue/activities/{activity_id}/comments",
     response=list[CommentOut],
     operation_id="catalogue_comments_list",
-    tags=["learning catalogue"],
 )
 @paginate(LimitOffsetPagination)
 def catalogue_comments_list(request: HttpRequest, activity_id: int) -> QuerySet[Rating]:

@@ -18,7 +18,7 @@ from learning_catalogue.api.schemas.imports import ImportOut
 from learning_catalogue.imports.catalogue import CatalogueImporter
 from learning_catalogue.imports.export import catalogue_workbook
 
-router = Router(tags=["learning catalogue"])
+router = Router()
 
 
 class RowsRefusedError(ValidationError):
@@ -69,7 +69,6 @@ def _out(batch: ImportBatch, plan: ImportPlan | None) -> dict[str, object]:
     "/catalogue/export",
     response={200: None},
     operation_id="catalogue_export",
-    tags=["learning catalogue"],
     openapi_extra={
         "responses": {200: {"description": "The catalogue workbook", "content": {XLSX: {}}}}
     },
@@ -86,7 +85,6 @@ def catalogue_export(request: HttpRequest) -> HttpResponse:
     "/catalogue/imports",
     response={201: ImportOut},
     operation_id="catalogue_imports_create",
-    tags=["learning catalogue"],
 )
 def catalogue_imports_create(request: HttpRequest, file: File[UploadedFile]) -> Status:
     """Uploads a file and answers the plan of every row (nothing is written yet); a file that
@@ -105,7 +103,6 @@ def catalogue_imports_create(request: HttpRequest, file: File[UploadedFile]) -> 
     "/catalogue/imports/{batch_id}",
     response=ImportOut,
     operation_id="catalogue_imports_read",
-    tags=["learning catalogue"],
 )
 def catalogue_imports_read(request: HttpRequest, batch_id: int) -> dict[str, object]:
     """The plan of your upload as the catalogue stands now, or what applying it did."""
@@ -122,7 +119,6 @@ def catalogue_imports_read(request: HttpRequest, batch_id: int) -> dict[str, obj
     "/catalogue/imports/{batch_id}/apply",
     response=ImportOut,
     operation_id="catalogue_imports_apply",
-    tags=["learning catalogue"],
 )
 def catalogue_imports_apply(request: HttpRequest, batch_id: int) -> dict[str, object]:
     """Applies every row in one transaction, or none: 422 while the file has problems, 409

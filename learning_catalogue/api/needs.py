@@ -36,7 +36,7 @@ from learning_catalogue.services import needs as need_services
 from teams import access
 from teams.models import Person
 
-router = Router(tags=["learning catalogue"])
+router = Router()
 
 
 def _needs(actor: Person) -> QuerySet[LearningNeed]:
@@ -60,7 +60,6 @@ def _need(actor: Person, need_id: int) -> LearningNeed:
     "/catalogue/needs",
     response=list[NeedOut],
     operation_id="catalogue_needs_list",
-    tags=["learning catalogue"],
 )
 @paginate(LimitOffsetPagination)
 def catalogue_needs_list(
@@ -76,7 +75,6 @@ def catalogue_needs_list(
     "/catalogue/needs/summary",
     response=NeedsSummaryOut,
     operation_id="catalogue_needs_summary",
-    tags=["learning catalogue"],
 )
 def catalogue_needs_summary(
     request: HttpRequest, filters: Query[NeedsSummaryFilter]
@@ -120,7 +118,6 @@ def catalogue_needs_summary(
     "/catalogue/needs",
     response={201: NeedOut},
     operation_id="catalogue_needs_create",
-    tags=["learning catalogue"],
 )
 def catalogue_needs_create(request: HttpRequest, payload: NeedIn) -> Status:
     """Records a need for yourself (proposed), or as their manager for one of your people
@@ -149,7 +146,6 @@ def catalogue_needs_create(request: HttpRequest, payload: NeedIn) -> Status:
     "/catalogue/needs/{need_id}",
     response=NeedOut,
     operation_id="catalogue_needs_update",
-    tags=["learning catalogue"],
 )
 def catalogue_needs_update(request: HttpRequest, need_id: int, payload: NeedPatch) -> LearningNeed:
     """Changes the fields sent. When the person changes a need it is a proposal again."""
@@ -177,7 +173,6 @@ def catalogue_needs_update(request: HttpRequest, need_id: int, payload: NeedPatc
     "/catalogue/needs/{need_id}",
     response={204: None},
     operation_id="catalogue_needs_delete",
-    tags=["learning catalogue"],
 )
 def catalogue_needs_delete(request: HttpRequest, need_id: int) -> Status:
     actor = caller(request)
@@ -189,7 +184,6 @@ def catalogue_needs_delete(request: HttpRequest, need_id: int) -> Status:
     "/catalogue/recommendations",
     response=list[ActivityOut],
     operation_id="catalogue_recommendations_list",
-    tags=["learning catalogue"],
 )
 @paginate(LimitOffsetPagination)
 def catalogue_recommendations_list(request: HttpRequest) -> QuerySet[Activity]:

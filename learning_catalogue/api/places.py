@@ -27,7 +27,7 @@ from learning_catalogue.services import places as place_services
 from teams import access
 from teams.models import Person
 
-router = Router(tags=["learning catalogue"])
+router = Router()
 
 
 def _places(actor: Person) -> QuerySet[SessionPlace]:
@@ -47,7 +47,6 @@ def _place(actor: Person, place_id: int) -> SessionPlace:
     "/catalogue/sessions/{session_id}/places",
     response={201: PlaceOut},
     operation_id="catalogue_places_book",
-    tags=["learning catalogue"],
 )
 def catalogue_places_book(request: HttpRequest, session_id: int) -> Status:
     """Books yourself a place: ``booked`` when a seat is free, else ``waiting`` in turn. A
@@ -61,7 +60,6 @@ def catalogue_places_book(request: HttpRequest, session_id: int) -> Status:
     "/catalogue/sessions/{session_id}/allocations",
     response={201: PlaceOut},
     operation_id="catalogue_places_allocate",
-    tags=["learning catalogue"],
 )
 def catalogue_places_allocate(
     request: HttpRequest, session_id: int, payload: AllocationIn
@@ -85,7 +83,6 @@ def catalogue_places_allocate(
     "/catalogue/places",
     response=list[PlaceOut],
     operation_id="catalogue_places_list",
-    tags=["learning catalogue"],
 )
 @paginate(LimitOffsetPagination)
 def catalogue_places_list(
@@ -100,7 +97,6 @@ def catalogue_places_list(
     "/catalogue/places/{place_id}/cancel",
     response=PlaceOut,
     operation_id="catalogue_places_cancel",
-    tags=["learning catalogue"],
 )
 def catalogue_places_cancel(request: HttpRequest, place_id: int) -> SessionPlace:
     """Gives up a place or leaves the waiting list (the person or their manager); the
@@ -114,7 +110,6 @@ def catalogue_places_cancel(request: HttpRequest, place_id: int) -> SessionPlace
     "/catalogue/places/{place_id}/accept",
     response=PlaceOut,
     operation_id="catalogue_places_accept",
-    tags=["learning catalogue"],
 )
 def catalogue_places_accept(request: HttpRequest, place_id: int) -> SessionPlace:
     """Takes the freed place you were offered, before ``offer_expires_at``."""
@@ -127,7 +122,6 @@ def catalogue_places_accept(request: HttpRequest, place_id: int) -> SessionPlace
     "/catalogue/places/{place_id}/decline",
     response=PlaceOut,
     operation_id="catalogue_places_decline",
-    tags=["learning catalogue"],
 )
 def catalogue_places_decline(request: HttpRequest, place_id: int) -> SessionPlace:
     """Turns down the place you were offered; it passes to the next person waiting."""
@@ -140,7 +134,6 @@ def catalogue_places_decline(request: HttpRequest, place_id: int) -> SessionPlac
     "/catalogue/settings",
     response=CatalogueSettingsOut,
     operation_id="catalogue_settings_read",
-    tags=["learning catalogue"],
 )
 def catalogue_settings_read(request: HttpRequest) -> dict[str, int]:
     """How long an offered place is held, in your organisation."""
@@ -151,7 +144,6 @@ def catalogue_settings_read(request: HttpRequest) -> dict[str, int]:
     "/catalogue/settings",
     response=CatalogueSettingsOut,
     operation_id="catalogue_settings_update",
-    tags=["learning catalogue"],
 )
 def catalogue_settings_update(request: HttpRequest, payload: CatalogueSettingsIn) -> dict[str, int]:
     """L&D leads and org admins set how long an offered place is held (offers already made keep

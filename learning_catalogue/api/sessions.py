@@ -30,7 +30,7 @@ from learning_catalogue.services import sessions as session_services
 from teams import access
 from teams.models import Person
 
-router = Router(tags=["learning catalogue"])
+router = Router()
 
 
 # What ``session_save`` takes besides the activity; a PATCH keeps the ones not sent.
@@ -52,7 +52,6 @@ def visible_session(actor: Person, session_id: int) -> Session:
     "/catalogue/activities/{activity_id}/sessions",
     response=list[SessionOut],
     operation_id="catalogue_sessions_list",
-    tags=["learning catalogue"],
 )
 @paginate(LimitOffsetPagination)
 def catalogue_sessions_list(
@@ -71,7 +70,6 @@ def catalogue_sessions_list(
     "/catalogue/activities/{activity_id}/sessions",
     response={201: SessionOut},
     operation_id="catalogue_sessions_create",
-    tags=["learning catalogue"],
 )
 def catalogue_sessions_create(request: HttpRequest, activity_id: int, payload: SessionIn) -> Status:
     """Schedules a session of an activity delivered in sessions (L&D leads and org admins)."""
@@ -86,7 +84,6 @@ def catalogue_sessions_create(request: HttpRequest, activity_id: int, payload: S
     "/catalogue/sessions/{session_id}",
     response=SessionOut,
     operation_id="catalogue_sessions_update",
-    tags=["learning catalogue"],
 )
 def catalogue_sessions_update(
     request: HttpRequest, session_id: int, payload: SessionPatch
@@ -105,7 +102,6 @@ def catalogue_sessions_update(
     "/catalogue/sessions/{session_id}/cancel",
     response=SessionOut,
     operation_id="catalogue_sessions_cancel",
-    tags=["learning catalogue"],
 )
 def catalogue_sessions_cancel(
     request: HttpRequest, session_id: int, payload: SessionCancelIn
@@ -123,7 +119,6 @@ def catalogue_sessions_cancel(
     "/catalogue/sessions/{session_id}/reservations/{team_id}",
     response=ReservationOut,
     operation_id="catalogue_reservations_set",
-    tags=["learning catalogue"],
 )
 def catalogue_reservations_set(
     request: HttpRequest, session_id: int, team_id: int, payload: ReservationIn

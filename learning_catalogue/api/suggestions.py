@@ -23,7 +23,7 @@ from learning_catalogue.models import Suggestion
 from learning_catalogue.services import suggestions as suggestion_services
 from teams.models import Person
 
-router = Router(tags=["learning catalogue"])
+router = Router()
 
 
 def _suggestions(actor: Person) -> QuerySet[Suggestion]:
@@ -43,7 +43,6 @@ def _suggestion(actor: Person, suggestion_id: int) -> Suggestion:
     "/catalogue/suggestions",
     response=list[SuggestionOut],
     operation_id="catalogue_suggestions_list",
-    tags=["learning catalogue"],
 )
 @paginate(LimitOffsetPagination)
 def catalogue_suggestions_list(
@@ -58,7 +57,6 @@ def catalogue_suggestions_list(
     "/catalogue/suggestions",
     response={201: SuggestionOut},
     operation_id="catalogue_suggestions_create",
-    tags=["learning catalogue"],
 )
 def catalogue_suggestions_create(request: HttpRequest, payload: SuggestionIn) -> Status:
     """Suggests an activity or a topic for L&D to consider."""
@@ -83,7 +81,6 @@ def catalogue_suggestions_create(request: HttpRequest, payload: SuggestionIn) ->
     "/catalogue/suggestions/{suggestion_id}/accept",
     response=SuggestionOut,
     operation_id="catalogue_suggestions_accept",
-    tags=["learning catalogue"],
 )
 def catalogue_suggestions_accept(request: HttpRequest, suggestion_id: int) -> Suggestion:
     """L&D take it on: an activity becomes a draft to complete, a topic joins the list."""
@@ -96,7 +93,6 @@ def catalogue_suggestions_accept(request: HttpRequest, suggestion_id: int) -> Su
     "/catalogue/suggestions/{suggestion_id}/decline",
     response=SuggestionOut,
     operation_id="catalogue_suggestions_decline",
-    tags=["learning catalogue"],
 )
 def catalogue_suggestions_decline(
     request: HttpRequest, suggestion_id: int, payload: SuggestionDeclineIn

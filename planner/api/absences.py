@@ -13,12 +13,10 @@ from planner.models import Absence
 from planner.services import absences as absence_services
 from teams import access
 
-router = Router(tags=["protected time"])
+router = Router()
 
 
-@router.get(
-    "/absences", response=list[AbsenceOut], operation_id="absences_list", tags=["protected time"]
-)
+@router.get("/absences", response=list[AbsenceOut], operation_id="absences_list")
 @paginate(LimitOffsetPagination)
 def absences_list(request: HttpRequest, filters: Query[AbsenceFilter]) -> QuerySet[Absence]:
     """Absences of the people you may see, newest first."""
@@ -30,7 +28,6 @@ def absences_list(request: HttpRequest, filters: Query[AbsenceFilter]) -> QueryS
     "/absences",
     response={201: AbsenceOut},
     operation_id="absences_create",
-    tags=["protected time"],
 )
 def absences_create(request: HttpRequest, payload: AbsenceIn) -> Status:
     """Records an absence; one overlapping the person's others is refused (422)."""
@@ -54,7 +51,6 @@ def absences_create(request: HttpRequest, payload: AbsenceIn) -> Status:
     "/absences/{absence_id}",
     response={204: None},
     operation_id="absences_delete",
-    tags=["protected time"],
 )
 def absences_delete(request: HttpRequest, absence_id: int) -> Status:
     actor = caller(request)

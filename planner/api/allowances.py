@@ -25,7 +25,7 @@ from planner.selectors.metrics import person_allowance, planner_settings_for
 from planner.services import allowances as allowance_services
 from teams import access
 
-router = Router(tags=["protected time"])
+router = Router()
 
 
 def _require_manager(actor: object) -> None:
@@ -37,7 +37,6 @@ def _require_manager(actor: object) -> None:
     "/planner-settings",
     response=PlannerSettingsOut,
     operation_id="planner_settings_get",
-    tags=["protected time"],
 )
 def planner_settings_get(request: HttpRequest) -> object:
     """Your organisation's allowance period and the month its year starts."""
@@ -48,7 +47,6 @@ def planner_settings_get(request: HttpRequest) -> object:
     "/planner-settings",
     response=PlannerSettingsOut,
     operation_id="planner_settings_update",
-    tags=["protected time"],
 )
 def planner_settings_update(request: HttpRequest, payload: PlannerSettingsIn) -> object:
     return allowance_services.planner_settings_update(
@@ -62,7 +60,6 @@ def planner_settings_update(request: HttpRequest, payload: PlannerSettingsIn) ->
     "/allowance-rules",
     response=list[AllowanceRuleOut],
     operation_id="allowance_rules_list",
-    tags=["protected time"],
 )
 @paginate(LimitOffsetPagination)
 def allowance_rules_list(request: HttpRequest) -> QuerySet[AllowanceRule]:
@@ -80,7 +77,6 @@ def allowance_rules_list(request: HttpRequest) -> QuerySet[AllowanceRule]:
     "/allowance-rules",
     response={201: AllowanceRuleOut},
     operation_id="allowance_rules_create",
-    tags=["protected time"],
 )
 def allowance_rules_create(request: HttpRequest, payload: AllowanceRuleIn) -> Status:
     actor = caller(request)
@@ -114,7 +110,6 @@ def allowance_rules_create(request: HttpRequest, payload: AllowanceRuleIn) -> St
     "/allowance-rules/{rule_id}",
     response={204: None},
     operation_id="allowance_rules_delete",
-    tags=["protected time"],
 )
 def allowance_rules_delete(request: HttpRequest, rule_id: int) -> Status:
     actor = caller(request)
@@ -127,7 +122,6 @@ def allowance_rules_delete(request: HttpRequest, rule_id: int) -> Status:
     "/people/{person_id}/allowance",
     response=AllowanceOut,
     operation_id="person_allowance_get",
-    tags=["protected time"],
 )
 def person_allowance_get(
     request: HttpRequest, person_id: int, on: datetime.date | None = None

@@ -31,7 +31,7 @@ from planner.services import cancellation as cancellation_services
 from teams import access
 from teams.models import Person
 
-router = Router(tags=["protected time"])
+router = Router()
 
 
 def _bookings(actor: Person) -> QuerySet[Booking]:
@@ -77,9 +77,7 @@ def _changed(
     return _reloaded(actor, booking)
 
 
-@router.get(
-    "/bookings", response=list[BookingOut], operation_id="bookings_list", tags=["protected time"]
-)
+@router.get("/bookings", response=list[BookingOut], operation_id="bookings_list")
 @paginate(LimitOffsetPagination)
 def bookings_list(request: HttpRequest, filters: Query[BookingFilter]) -> QuerySet[Booking]:
     """Protected time you may see: your own, your teams' (managers), your organisation's (L&D
@@ -91,7 +89,6 @@ def bookings_list(request: HttpRequest, filters: Query[BookingFilter]) -> QueryS
     "/bookings/{booking_id}",
     response=BookingDetailOut,
     operation_id="bookings_get",
-    tags=["protected time"],
 )
 def bookings_get(request: HttpRequest, booking_id: int) -> Booking:
     """A booking with its cover and full history."""
@@ -102,7 +99,6 @@ def bookings_get(request: HttpRequest, booking_id: int) -> Booking:
     "/bookings",
     response={201: BookingDetailOut},
     operation_id="bookings_create",
-    tags=["protected time"],
 )
 def bookings_create(request: HttpRequest, payload: BookingCreate) -> Status:
     """Asks for time for yourself (requested), or books it for one of your people as their
@@ -132,7 +128,6 @@ def bookings_create(request: HttpRequest, payload: BookingCreate) -> Status:
     "/bookings/{booking_id}/approve",
     response=BookingDetailOut,
     operation_id="bookings_approve",
-    tags=["protected time"],
 )
 def bookings_approve(request: HttpRequest, booking_id: int) -> Booking:
     return _changed(request, booking_id, booking_services.booking_approve)
@@ -142,7 +137,6 @@ def bookings_approve(request: HttpRequest, booking_id: int) -> Booking:
     "/bookings/{booking_id}/decline",
     response=BookingDetailOut,
     operation_id="bookings_decline",
-    tags=["protected time"],
 )
 def bookings_decline(request: HttpRequest, booking_id: int, payload: DeclineIn) -> Booking:
     return _changed(request, booking_id, booking_services.booking_decline, payload)
@@ -152,7 +146,6 @@ def bookings_decline(request: HttpRequest, booking_id: int, payload: DeclineIn) 
     "/bookings/{booking_id}/confirm",
     response=BookingDetailOut,
     operation_id="bookings_confirm",
-    tags=["protected time"],
 )
 def bookings_confirm(request: HttpRequest, booking_id: int, payload: ConfirmIn) -> Booking:
     """Confirms an approved booking: with cover arranged and every conflict resolved or
@@ -164,7 +157,6 @@ def bookings_confirm(request: HttpRequest, booking_id: int, payload: ConfirmIn) 
     "/bookings/{booking_id}/cancel",
     response=BookingDetailOut,
     operation_id="bookings_cancel",
-    tags=["protected time"],
 )
 def bookings_cancel(request: HttpRequest, booking_id: int, payload: CancelIn) -> Booking:
     """Cancels with a reason category and note (the person or their manager); with new times
@@ -176,7 +168,6 @@ def bookings_cancel(request: HttpRequest, booking_id: int, payload: CancelIn) ->
     "/bookings/{booking_id}/attendance",
     response=BookingDetailOut,
     operation_id="bookings_attendance",
-    tags=["protected time"],
 )
 def bookings_attendance(request: HttpRequest, booking_id: int, payload: AttendanceIn) -> Booking:
     return _changed(request, booking_id, attendance_services.booking_record_attendance, payload)

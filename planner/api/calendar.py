@@ -13,14 +13,13 @@ from planner.api.schemas.calendar import ClosureDayIn, ClosureDayOut
 from planner.models import ClosureDay
 from planner.services import calendar as calendar_services
 
-router = Router(tags=["protected time"])
+router = Router()
 
 
 @router.get(
     "/closure-days",
     response=list[ClosureDayOut],
     operation_id="closure_days_list",
-    tags=["protected time"],
 )
 @paginate(LimitOffsetPagination)
 def closure_days_list(request: HttpRequest) -> QuerySet[ClosureDay]:
@@ -32,7 +31,6 @@ def closure_days_list(request: HttpRequest) -> QuerySet[ClosureDay]:
     "/closure-days",
     response={201: ClosureDayOut},
     operation_id="closure_days_create",
-    tags=["protected time"],
 )
 def closure_days_create(request: HttpRequest, payload: ClosureDayIn) -> Status:
     actor = caller(request)
@@ -46,7 +44,6 @@ def closure_days_create(request: HttpRequest, payload: ClosureDayIn) -> Status:
     "/closure-days/{closure_day_id}",
     response={204: None},
     operation_id="closure_days_delete",
-    tags=["protected time"],
 )
 def closure_days_delete(request: HttpRequest, closure_day_id: int) -> Status:
     actor = caller(request)

@@ -17,7 +17,7 @@ from planner.models import Booking, CoverAssignment
 from planner.services import cover as cover_services
 from teams.models import Person
 
-router = Router(tags=["protected time"])
+router = Router()
 
 
 def _cover_visible(actor: Person) -> QuerySet[CoverAssignment]:
@@ -48,7 +48,6 @@ def _colleague(actor: Person, colleague_id: int) -> Person:
     "/bookings/{booking_id}/cover-conflicts/{colleague_id}",
     response=CoverCheckOut,
     operation_id="cover_conflicts_check",
-    tags=["protected time"],
 )
 def cover_conflicts_check(
     request: HttpRequest, booking_id: int, colleague_id: int
@@ -70,7 +69,6 @@ def cover_conflicts_check(
     "/bookings/{booking_id}/cover",
     response={201: CoverOut},
     operation_id="cover_assign",
-    tags=["protected time"],
 )
 def cover_assign(request: HttpRequest, booking_id: int, payload: CoverIn) -> Status:
     """Asks a colleague to cover. With conflicts the answer is 409 listing each one under
@@ -90,7 +88,7 @@ def cover_assign(request: HttpRequest, booking_id: int, payload: CoverIn) -> Sta
     return Status(201, assignment)
 
 
-@router.get("/cover", response=list[CoverOut], operation_id="cover_list", tags=["protected time"])
+@router.get("/cover", response=list[CoverOut], operation_id="cover_list")
 @paginate(LimitOffsetPagination)
 def cover_list(request: HttpRequest, mine: bool = False) -> QuerySet[CoverAssignment]:
     """Cover on bookings you may see; ``mine=true`` for cover you were asked to give."""
@@ -105,7 +103,6 @@ def cover_list(request: HttpRequest, mine: bool = False) -> QuerySet[CoverAssign
     "/cover/{cover_id}/acknowledge",
     response=CoverOut,
     operation_id="cover_acknowledge",
-    tags=["protected time"],
 )
 def cover_acknowledge(request: HttpRequest, cover_id: int) -> CoverAssignment:
     """The colleague asked to cover confirms they will."""
@@ -118,7 +115,6 @@ def cover_acknowledge(request: HttpRequest, cover_id: int) -> CoverAssignment:
     "/cover/{cover_id}/withdraw",
     response=CoverOut,
     operation_id="cover_withdraw",
-    tags=["protected time"],
 )
 def cover_withdraw(request: HttpRequest, cover_id: int) -> CoverAssignment:
     """The manager takes the colleague off the cover; it stays in the booking's history."""

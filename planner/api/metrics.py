@@ -15,7 +15,7 @@ from planner.api.schemas.metrics import PersonUseOut, ReasonCountOut, TeamMetric
 from planner.selectors import metrics as metrics_selectors
 from planner.selectors import planner_grid as grid_selectors
 
-router = Router(tags=["protected time"])
+router = Router()
 
 
 def _percent(value: object) -> float | None:
@@ -26,7 +26,6 @@ def _percent(value: object) -> float | None:
     "/teams/{team_id}/protected-time-metrics",
     response=TeamMetricsOut,
     operation_id="team_protected_time_metrics",
-    tags=["protected time"],
 )
 def team_protected_time_metrics(
     request: HttpRequest, team_id: int, on: datetime.date | None = None

@@ -19,14 +19,13 @@ from planner.api.schemas.planner_grid import (
 )
 from planner.selectors import planner_grid as grid_selectors
 
-router = Router(tags=["protected time"])
+router = Router()
 
 
 @router.get(
     "/teams/{team_id}/planner",
     response=TeamPlannerOut,
     operation_id="team_planner_get",
-    tags=["protected time"],
 )
 def team_planner_get(
     request: HttpRequest,

@@ -11,7 +11,7 @@ from teams import access, selectors
 from teams.api.schemas.audit import AuditEntryOut, AuditFilter
 from teams.models import AuditEntry, Person
 
-router = Router()
+router = Router(tags=["audit"])
 
 
 def _require_audit_reader(actor: Person) -> None:
@@ -19,7 +19,7 @@ def _require_audit_reader(actor: Person) -> None:
         raise PermissionDenied("Only org admins can read the audit log.")
 
 
-@router.get("/audit", response=list[AuditEntryOut], operation_id="audit_list", tags=["audit"])
+@router.get("/audit", response=list[AuditEntryOut], operation_id="audit_list")
 @paginate(LimitOffsetPagination)
 def audit_list(request: HttpRequest, filters: Query[AuditFilter]) -> QuerySet[AuditEntry]:
     """Who changed what and when, newest first. Read-only: nothing can edit or delete it."""
@@ -28,7 +28,7 @@ def audit_list(request: HttpRequest, filters: Query[AuditFilter]) -> QuerySet[Au
     return filters.filter(selectors.audit_list(actor))
 
 
-@router.get("/audit/{entry_id}", response=AuditEntryOut, operation_id="audit_get", tags=["audit"])
+@router.get("/audit/{entry_id}", response=AuditEntryOut, operation_id="audit_get")
 def audit_get(request: HttpRequest, entry_id: int) -> AuditEntry:
     actor = caller(request)
     _require_audit_reader(actor)

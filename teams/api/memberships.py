@@ -16,7 +16,7 @@ from teams.api.schemas.memberships import (
 )
 from teams.models import Membership, Person
 
-router = Router()
+router = Router(tags=["memberships"])
 
 
 def _memberships(actor: Person) -> QuerySet[Membership]:
@@ -32,7 +32,6 @@ def _memberships(actor: Person) -> QuerySet[Membership]:
     "/memberships",
     response=list[MembershipOut],
     operation_id="memberships_list",
-    tags=["memberships"],
 )
 @paginate(LimitOffsetPagination)
 def memberships_list(
@@ -45,7 +44,6 @@ def memberships_list(
     "/memberships/{membership_id}",
     response=MembershipOut,
     operation_id="memberships_get",
-    tags=["memberships"],
 )
 def memberships_get(request: HttpRequest, membership_id: int) -> Membership:
     return visible(_memberships(caller(request)), membership_id, "membership")
@@ -55,7 +53,6 @@ def memberships_get(request: HttpRequest, membership_id: int) -> Membership:
     "/memberships",
     response={201: MembershipOut},
     operation_id="memberships_create",
-    tags=["memberships"],
 )
 def memberships_create(request: HttpRequest, payload: MembershipCreate) -> Membership:
     """Puts a person in a team from a date; by default they leave their other teams."""
@@ -78,7 +75,6 @@ def memberships_create(request: HttpRequest, payload: MembershipCreate) -> Membe
     "/memberships/{membership_id}/end",
     response={200: MembershipOut, 204: None},
     operation_id="memberships_end",
-    tags=["memberships"],
 )
 def memberships_end(
     request: HttpRequest, membership_id: int, payload: MembershipEnd

@@ -10,14 +10,13 @@ from teams import access, services
 from teams.api.schemas.organisations import OrganisationOut, OrganisationPatch
 from teams.models import Organisation
 
-router = Router()
+router = Router(tags=["organisations"])
 
 
 @router.get(
     "/organisations",
     response=list[OrganisationOut],
     operation_id="organisations_list",
-    tags=["organisations"],
 )
 @paginate(LimitOffsetPagination)
 def organisations_list(request: HttpRequest) -> QuerySet[Organisation]:
@@ -29,7 +28,6 @@ def organisations_list(request: HttpRequest) -> QuerySet[Organisation]:
     "/organisations/{organisation_id}",
     response=OrganisationOut,
     operation_id="organisations_get",
-    tags=["organisations"],
 )
 def organisations_get(request: HttpRequest, organisation_id: int) -> Organisation:
     return visible(
@@ -41,7 +39,6 @@ def organisations_get(request: HttpRequest, organisation_id: int) -> Organisatio
     "/organisations/{organisation_id}",
     response=OrganisationOut,
     operation_id="organisations_update",
-    tags=["organisations"],
 )
 def organisations_update(
     request: HttpRequest, organisation_id: int, payload: OrganisationPatch

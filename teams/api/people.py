@@ -21,10 +21,10 @@ from teams.api.schemas.people import (
 from teams.filters import PersonApiFilter
 from teams.models import Person, WorkingPattern
 
-router = Router()
+router = Router(tags=["people"])
 
 
-@router.get("/people", response=list[PersonOut], operation_id="people_list", tags=["people"])
+@router.get("/people", response=list[PersonOut], operation_id="people_list")
 @paginate(LimitOffsetPagination)
 def people_list(request: HttpRequest, filters: Query[PersonFilter]) -> QuerySet[Person]:
     """Everyone you may see: yourself, the people in teams you manage, or your organisation."""
@@ -40,16 +40,13 @@ def people_list(request: HttpRequest, filters: Query[PersonFilter]) -> QuerySet[
     "/people/{person_id}",
     response=PersonDetailOut,
     operation_id="people_get",
-    tags=["people"],
 )
 def people_get(request: HttpRequest, person_id: int) -> Person:
     """A person with roles, specialisms, current teams, working pattern and registrations."""
     return selectors.person_detail(caller(request), person_id)
 
 
-@router.post(
-    "/people", response={201: PersonDetailOut}, operation_id="people_create", tags=["people"]
-)
+@router.post("/people", response={201: PersonDetailOut}, operation_id="people_create")
 def people_create(request: HttpRequest, payload: PersonCreate) -> Person:
     """Adds someone to your organisation; they set a password through the reset link."""
     actor = caller(request)
@@ -70,7 +67,6 @@ def people_create(request: HttpRequest, payload: PersonCreate) -> Person:
     "/people/{person_id}",
     response=PersonDetailOut,
     operation_id="people_update",
-    tags=["people"],
 )
 def people_update(request: HttpRequest, person_id: int, payload: PersonPatch) -> Person:
     """Changes the fields sent; ``roles`` and ``specialisms`` replace the whole set."""

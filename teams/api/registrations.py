@@ -18,7 +18,7 @@ from teams.api.schemas.registrations import (
 )
 from teams.models import Person, Registration, Regulator
 
-router = Router()
+router = Router(tags=["registrations"])
 
 
 def _regulator(code: str) -> Regulator:
@@ -43,7 +43,6 @@ def _registrations(actor: Person) -> QuerySet[Registration]:
     "/registrations",
     response=list[RegistrationOut],
     operation_id="registrations_list",
-    tags=["registrations"],
 )
 @paginate(LimitOffsetPagination)
 def registrations_list(
@@ -56,7 +55,6 @@ def registrations_list(
     "/registrations/{registration_id}",
     response=RegistrationOut,
     operation_id="registrations_get",
-    tags=["registrations"],
 )
 def registrations_get(request: HttpRequest, registration_id: int) -> Registration:
     return visible(_registrations(caller(request)), registration_id, "registration")
@@ -66,7 +64,6 @@ def registrations_get(request: HttpRequest, registration_id: int) -> Registratio
     "/registrations",
     response={201: RegistrationOut},
     operation_id="registrations_create",
-    tags=["registrations"],
 )
 def registrations_create(request: HttpRequest, payload: RegistrationCreate) -> Registration:
     """Records a professional registration; the number must match the regulator's format."""
@@ -86,7 +83,6 @@ def registrations_create(request: HttpRequest, payload: RegistrationCreate) -> R
     "/registrations/{registration_id}",
     response=RegistrationOut,
     operation_id="registrations_update",
-    tags=["registrations"],
 )
 def registrations_update(
     request: HttpRequest, registration_id: int, payload: RegistrationPatch
@@ -103,7 +99,6 @@ def registrations_update(
     "/registrations/{registration_id}",
     response={204: None},
     operation_id="registrations_delete",
-    tags=["registrations"],
 )
 def registrations_delete(request: HttpRequest, registration_id: int) -> Status:
     actor = caller(request)
@@ -116,7 +111,6 @@ def registrations_delete(request: HttpRequest, registration_id: int) -> Status:
     "/regulators",
     response=list[RegulatorOut],
     operation_id="regulators_list",
-    tags=["registrations"],
 )
 @paginate(LimitOffsetPagination)
 def regulators_list(request: HttpRequest) -> QuerySet[Regulator]:

@@ -13,7 +13,7 @@ from teams.api.lookups import visible_person, visible_team
 from teams.api.schemas.teams import TeamCreate, TeamFilter, TeamManagerIn, TeamOut, TeamPatch
 from teams.models import Person, Team
 
-router = Router()
+router = Router(tags=["teams"])
 
 
 def _team_out(actor: Person, pk: int) -> Team:
@@ -27,19 +27,19 @@ def _parent(actor: Person, parent_id: int | None) -> Team | None:
     return visible_team(actor, parent_id, field="parent_id")
 
 
-@router.get("/teams", response=list[TeamOut], operation_id="teams_list", tags=["teams"])
+@router.get("/teams", response=list[TeamOut], operation_id="teams_list")
 @paginate(LimitOffsetPagination)
 def teams_list(request: HttpRequest, filters: Query[TeamFilter]) -> QuerySet[Team]:
     """Services and teams you may see, in tree order."""
     return filters.filter(selectors.teams_tree(caller(request)))
 
 
-@router.get("/teams/{team_id}", response=TeamOut, operation_id="teams_get", tags=["teams"])
+@router.get("/teams/{team_id}", response=TeamOut, operation_id="teams_get")
 def teams_get(request: HttpRequest, team_id: int) -> Team:
     return _team_out(caller(request), team_id)
 
 
-@router.post("/teams", response={201: TeamOut}, operation_id="teams_create", tags=["teams"])
+@router.post("/teams", response={201: TeamOut}, operation_id="teams_create")
 def teams_create(request: HttpRequest, payload: TeamCreate) -> Team:
     actor = caller(request)
     fields = payload.model_dump()
@@ -49,7 +49,7 @@ def teams_create(request: HttpRequest, payload: TeamCreate) -> Team:
     return _team_out(actor, team.pk)
 
 
-@router.patch("/teams/{team_id}", response=TeamOut, operation_id="teams_update", tags=["teams"])
+@router.patch("/teams/{team_id}", response=TeamOut, operation_id="teams_update")
 def teams_update(request: HttpRequest, team_id: int, payload: TeamPatch) -> Team:
     actor = caller(request)
     team = visible_team(actor, team_id)
@@ -61,9 +61,7 @@ def teams_update(request: HttpRequest, team_id: int, payload: TeamPatch) -> Team
     return _team_out(actor, team.pk)
 
 
-@router.delete(
-    "/teams/{team_id}", response={204: None}, operation_id="teams_delete", tags=["teams"]
-)
+@router.delete("/teams/{team_id}", response={204: None}, operation_id="teams_delete")
 def teams_delete(request: HttpRequest, team_id: int) -> Status:
     """Only an empty team: move its teams and people's memberships first (else 409)."""
     actor = caller(request)
@@ -79,7 +77,6 @@ def teams_delete(request: HttpRequest, team_id: int) -> Status:
     "/teams/{team_id}/managers",
     response={201: TeamOut},
     operation_id="team_managers_add",
-    tags=["teams"],
 )
 def team_managers_add(request: HttpRequest, team_id: int, payload: TeamManagerIn) -> Team:
     """Makes someone a manager of the team (and gives them the team manager role)."""
@@ -94,7 +91,6 @@ def team_managers_add(request: HttpRequest, team_id: int, payload: TeamManagerIn
     "/teams/{team_id}/managers/{person_id}",
     response={204: None},
     operation_id="team_managers_remove",
-    tags=["teams"],
 )
 def team_managers_remove(request: HttpRequest, team_id: int, person_id: int) -> Status:
     actor = caller(request)

@@ -10,17 +10,17 @@ from teams import selectors, services
 from teams.api.schemas.tokens import TokenCreate, TokenCreated, TokenOut
 from teams.models import ApiToken
 
-router = Router()
+router = Router(tags=["tokens"])
 
 
-@router.get("/tokens", response=list[TokenOut], operation_id="tokens_list", tags=["tokens"])
+@router.get("/tokens", response=list[TokenOut], operation_id="tokens_list")
 @paginate(LimitOffsetPagination)
 def tokens_list(request: HttpRequest) -> QuerySet[ApiToken]:
     """Your own personal API tokens (never the keys themselves)."""
     return selectors.tokens_list(caller(request))
 
 
-@router.post("/tokens", response={201: TokenCreated}, operation_id="tokens_create", tags=["tokens"])
+@router.post("/tokens", response={201: TokenCreated}, operation_id="tokens_create")
 def tokens_create(
     request: HttpRequest, response: HttpResponse, payload: TokenCreate
 ) -> dict[str, object]:
@@ -35,7 +35,6 @@ def tokens_create(
     "/tokens/{token_id}/revoke",
     response=TokenOut,
     operation_id="tokens_revoke",
-    tags=["tokens"],
 )
 def tokens_revoke(request: HttpRequest, token_id: int) -> ApiToken:
     """Stops a token working at once; the record stays so you can see when it was used."""

@@ -12,8 +12,7 @@ from django.utils import timezone
 
 from planner.models import BankHoliday, Booking
 from tests.browser.conftest import BROWSER, describe_violations
-from tests.factories import WorkingPatternFactory
-from tests.planner.page_helpers import make_absence
+from tests.factories import WorkingPatternFactory, make_absence
 from tests.test_url_permissions import EXPECTATIONS, KWARGS, URL_KWARGS, walk
 
 pytestmark = BROWSER
@@ -130,17 +129,25 @@ def test_book_cover_with_a_conflict_see_it_and_cancel_it(visit, world):
 def test_every_planner_page_passes_axe_for_the_teams_manager(visit, world):
     """Pages a manager uses on their own team: the permission sweep reaches them only as
     people who get 403 or 404, so they are opened here as Team A's manager (and the pages no
-    manager may use, the allowances, as the L&D lead)."""
+    manager may use as the L&D lead (the allowances) or the org admin (closure days))."""
     patterns = dict(walk(get_resolver()))
     session = visit()
     session.sign_in(world.manager_a.email)
     learning_lead = visit()
     learning_lead.sign_in(world.ld_lead.email)
+    org_admin = visit()
+    org_admin.sign_in(world.org_admin.email)
     failures, checked = [], []
     for name in sorted(n for n in patterns if n.startswith("planner:")):
         if EXPECTATIONS[name]["practitioner"] == 405:  # forms that only take a POST
             continue
-        session_for_page = learning_lead if EXPECTATIONS[name]["other_manager"] == 403 else session
+        expected = EXPECTATIONS[name]
+        if expected["other_manager"] != 403:
+            session_for_page = session
+        elif expected["ld_lead"] != 403:
+            session_for_page = learning_lead
+        else:
+            session_for_page = org_admin
         makers = {**KWARGS, **URL_KWARGS.get(name, {})}
         kwargs = {param: makers[param](world) for param in patterns[name].pattern.converters}
         url = reverse(name, kwargs=kwargs)
@@ -167,6 +174,7 @@ def test_every_planner_page_passes_axe_for_the_teams_manager(visit, world):
         "planner:booking-cancel",
         "planner:allowance-rule-create",
         "planner:absence-import",
+        "planner:closure-days",
     } <= set(checked)
     assert not session.console_errors, session.console_errors
     assert not learning_lead.console_errors, learning_lead.console_errors

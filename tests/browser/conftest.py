@@ -91,6 +91,8 @@ class Visit:
         page.wait_for_url(lambda url: reverse("login") not in url)
 
     def axe_violations(self) -> list[dict]:
+        # A click on a link may still be loading the next page; axe needs its document.
+        self.page.wait_for_load_state()
         return self.page.evaluate(
             """async (tags) => {
                 const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});

@@ -18,9 +18,10 @@ from learning_catalogue.models import (
     Rating,
     SavedActivity,
 )
-from learning_catalogue.services.common import COMMENT_MAX_LENGTH, audit_snapshot, visible_activity
+from learning_catalogue.services.common import COMMENT_MAX_LENGTH, visible_activity
 from teams.audit import snapshot
 from teams.models import Person
+from teams.services.common import audit_snapshot
 
 RATING_FIELDS = ("activity", "person", "usefulness", "would_recommend", "comment")
 

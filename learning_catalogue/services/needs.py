@@ -13,10 +13,10 @@ from learning_catalogue.models import (
     NeedStatus,
     Topic,
 )
-from learning_catalogue.services.common import COMMENT_MAX_LENGTH, audit_snapshot
+from learning_catalogue.services.common import COMMENT_MAX_LENGTH
 from teams.audit import snapshot
 from teams.models import Person
-from teams.services.common import audit
+from teams.services.common import audit, audit_snapshot
 
 NEED_FIELDS = ("person", "topic", "details", "status", "agreed_by")
 

@@ -35,11 +35,12 @@ from planner.models.bookings import HOLDING_STATUSES as TIME_HOLDING_STATUSES
 from planner.services.bookings import TITLE_MAX_LENGTH, booking_request
 from planner.services.cancellation import booking_cancel, booking_cancel_by_provider
 from teams.access import manages
-from teams.audit import audit_record, snapshot
+from teams.audit import snapshot
 from teams.models import Person, Team
-from teams.services.common import audit
+from teams.services.common import audit_snapshot
 
 PLACE_FIELDS = ("session", "person", "status", "reserved_for", "offer_expires_at")
+SETTINGS_FIELDS = ("offer_hours",)
 DEFAULT_OFFER_HOURS = CatalogueSettings._meta.get_field("offer_hours").default
 MOST_OFFER_HOURS = 14 * 24
 
@@ -70,14 +71,13 @@ def open_places(session: Session) -> int:
     return max(0, session.capacity - reserved - held)
 
 
-def _record(actor: Person, place: SessionPlace, action: str, before: dict | None = None) -> None:
-    audit(
-        actor,
-        action,
-        place,
-        before=before,
-        after=snapshot(place, PLACE_FIELDS),
-    )
+def _record(
+    actor: Person | None, place: SessionPlace, action: str, before: dict | None = None
+) -> None:
+    """An audit entry with the place's fields; one the system makes itself (an offer passed
+    on, no actor) goes in the session's organisation."""
+    organisation = None if actor else place.session.activity.organisation
+    audit_snapshot(actor, action, place, PLACE_FIELDS, before, organisation=organisation)
 
 
 @transaction.atomic
@@ -160,14 +160,7 @@ def offer_next(session: Session, now: datetime.datetime) -> SessionPlace | None:
         hours=offer_hours_of(session.activity.organisation_id)
     )
     first.save(update_fields=["status", "offered_at", "offer_expires_at"])
-    audit_record(
-        actor=None,
-        organisation=session.activity.organisation,
-        action="session_place.offer",
-        obj=first,
-        before={"status": PlaceStatus.WAITING},
-        after=snapshot(first, PLACE_FIELDS),
-    )
+    _record(None, first, "session_place.offer", {"status": PlaceStatus.WAITING})
     queue_place_offered(first.pk, first.offer_expires_at)
     return first
 
@@ -250,14 +243,7 @@ def _expire_overdue(session: Session, now: datetime.datetime) -> int:
     ):
         before = snapshot(place, PLACE_FIELDS)
         end_place(place, PlaceStatus.EXPIRED, now)
-        audit_record(
-            actor=None,
-            organisation=session.activity.organisation,
-            action="session_place.expire",
-            obj=place,
-            before=before,
-            after=snapshot(place, PLACE_FIELDS),
-        )
+        _record(None, place, "session_place.expire", before)
         expired += 1
     if expired:
         while offer_next(session, now) is not None:
@@ -327,16 +313,10 @@ def catalogue_settings_update(*, actor: Person, offer_hours: int) -> CatalogueSe
     found, _created = CatalogueSettings.objects.select_for_update().get_or_create(
         organisation_id=actor.organisation_id
     )
-    before = {"offer_hours": found.offer_hours}
+    before = snapshot(found, SETTINGS_FIELDS)
     found.offer_hours = offer_hours
     found.save()
-    audit(
-        actor,
-        "catalogue_settings.update",
-        found,
-        before=before,
-        after={"offer_hours": offer_hours},
-    )
+    audit_snapshot(actor, "catalogue_settings.update", found, SETTINGS_FIELDS, before)
     return found
 
 

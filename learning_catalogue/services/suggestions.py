@@ -17,9 +17,9 @@ from learning_catalogue.models import (
     Topic,
 )
 from learning_catalogue.services.activities import activity_save, topic_save
-from learning_catalogue.services.common import audit_snapshot
 from teams.audit import snapshot
 from teams.models import Person
+from teams.services.common import audit_snapshot
 
 SUGGESTION_FIELDS = ("kind", "title", "details", "topic", "status", "decline_reason", "activity")
 

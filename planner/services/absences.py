@@ -12,8 +12,9 @@ from django.db import transaction
 
 from planner import access as planner_access
 from planner.models import Absence, AbsenceKind
-from teams.audit import audit_record, snapshot
+from teams.audit import snapshot
 from teams.models import Person
+from teams.services.common import audit, audit_snapshot
 
 ABSENCE_FIELDS = ("person", "kind", "start_date", "end_date", "note")
 LONGEST_DAYS = 366
@@ -121,13 +122,7 @@ def absence_record(
     absence = Absence.objects.create(
         person=person, kind=kind, start_date=start_date, end_date=end_date, note=note
     )
-    audit_record(
-        actor=actor,
-        organisation=person.organisation,
-        action="absence.create",
-        obj=absence,
-        after=snapshot(absence, ABSENCE_FIELDS),
-    )
+    audit_snapshot(actor, "absence.create", absence, ABSENCE_FIELDS)
     return absence
 
 
@@ -157,14 +152,7 @@ def absence_update(
     absence.end_date = end_date
     absence.note = note
     absence.save(update_fields=["kind", "start_date", "end_date", "note"])
-    audit_record(
-        actor=actor,
-        organisation=absence.person.organisation,
-        action="absence.update",
-        obj=absence,
-        before=before,
-        after=snapshot(absence, ABSENCE_FIELDS),
-    )
+    audit_snapshot(actor, "absence.update", absence, ABSENCE_FIELDS, before)
     return absence
 
 
@@ -172,13 +160,7 @@ def absence_update(
 def absence_delete(*, actor: Person, absence: Absence) -> None:
     """Removes an absence recorded in error; the audit log keeps what it was."""
     _require(actor, absence.person)
-    audit_record(
-        actor=actor,
-        organisation=absence.person.organisation,
-        action="absence.delete",
-        obj=absence,
-        before=snapshot(absence, ABSENCE_FIELDS),
-    )
+    audit(actor, "absence.delete", absence, before=snapshot(absence, ABSENCE_FIELDS))
     absence.delete()
 
 

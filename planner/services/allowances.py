@@ -12,8 +12,9 @@ from django.db import transaction
 from planner import access as planner_access
 from planner.models import AllowancePeriod, AllowanceRule, AllowanceScope, PlannerSettings
 from teams import access
-from teams.audit import audit_record, snapshot
+from teams.audit import snapshot
 from teams.models import CareerStage, Organisation, Person, Team
+from teams.services.common import audit, audit_snapshot
 
 RULE_FIELDS = (
     "scope",
@@ -56,14 +57,7 @@ def planner_settings_update(
     found.allowance_period = allowance_period
     found.year_starts_month = year_starts_month
     found.save()
-    audit_record(
-        actor=actor,
-        organisation=actor.organisation,
-        action="planner_settings.update",
-        obj=found,
-        before=before,
-        after=snapshot(found, SETTINGS_FIELDS),
-    )
+    audit_snapshot(actor, "planner_settings.update", found, SETTINGS_FIELDS, before)
     return found
 
 
@@ -125,13 +119,7 @@ def allowance_rule_create(
         full_time_minutes_per_period=full_time_minutes_per_period,
         note=note,
     )
-    audit_record(
-        actor=actor,
-        organisation=organisation,
-        action="allowance_rule.create",
-        obj=rule,
-        after=snapshot(rule, RULE_FIELDS),
-    )
+    audit_snapshot(actor, "allowance_rule.create", rule, RULE_FIELDS)
     return rule
 
 
@@ -141,11 +129,5 @@ def allowance_rule_delete(*, actor: Person, rule: AllowanceRule) -> None:
     _require(actor)
     if rule.organisation_id != actor.organisation_id:
         raise PermissionDenied
-    audit_record(
-        actor=actor,
-        organisation=actor.organisation,
-        action="allowance_rule.delete",
-        obj=rule,
-        before=snapshot(rule, RULE_FIELDS),
-    )
+    audit(actor, "allowance_rule.delete", rule, before=snapshot(rule, RULE_FIELDS))
     rule.delete()

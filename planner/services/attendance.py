@@ -12,8 +12,7 @@ from django.utils import timezone
 from planner import access as planner_access
 from planner.models import Booking, BookingStatus
 from planner.models.bookings import ATTENDANCE_STATUSES
-from planner.services.bookings import BOOKING_FIELDS, locked_in, record_change
-from teams.audit import snapshot
+from planner.services.bookings import change_status, locked_in
 from teams.models import Person
 
 
@@ -55,17 +54,11 @@ def booking_record_attendance(
         minutes = attended_minutes
     else:
         minutes = booking.minutes if status == BookingStatus.ATTENDED else 0
-    before = snapshot(booking, BOOKING_FIELDS)
-    from_status = booking.status
-    booking.status = status
-    booking.attended_minutes = minutes
-    booking.save()
-    record_change(
+    return change_status(
         actor=actor,
         booking=booking,
-        from_status=from_status,
+        status=status,
         action="booking.attendance",
         note=f"{minutes} of {booking.minutes} minutes attended",
-        before=before,
+        attended_minutes=minutes,
     )
-    return booking

@@ -31,8 +31,9 @@ from planner.models.bookings import HOLDING_STATUSES
 from planner.notifications import BookingNotice
 from planner.tasks import queue_booking_notice
 from planner.worktime import calendar_for
-from teams.audit import audit_record, snapshot
+from teams.audit import snapshot
 from teams.models import Person
+from teams.services.common import audit_snapshot
 
 BOOKING_FIELDS = (
     "person",
@@ -158,14 +159,37 @@ def record_change(
         to_status=booking.status,
         note=note,
     )
-    audit_record(
-        actor=actor,
-        organisation=booking.organisation,
-        action=action,
-        obj=booking,
-        before=before,
-        after=snapshot(booking, BOOKING_FIELDS),
+    audit_snapshot(
+        actor, action, booking, BOOKING_FIELDS, before, organisation=booking.organisation
     )
+
+
+def change_status(
+    *,
+    actor: Person,
+    booking: Booking,
+    status: str,
+    action: str,
+    note: str = "",
+    **fields: object,
+) -> Booking:
+    """Moves a locked booking (``locked_in``) to ``status`` with the fields that go with it,
+    and records the change in its history and the audit log."""
+    before = snapshot(booking, BOOKING_FIELDS)
+    from_status = booking.status
+    booking.status = status
+    for name, value in fields.items():
+        setattr(booking, name, value)
+    booking.save()
+    record_change(
+        actor=actor,
+        booking=booking,
+        from_status=from_status,
+        action=action,
+        note=note,
+        before=before,
+    )
+    return booking
 
 
 def create_booking(
@@ -272,16 +296,12 @@ def booking_approve(*, actor: Person, booking: Booking) -> Booking:
     booking = locked_in(
         booking, (BookingStatus.REQUESTED,), "Only a requested booking can be approved."
     )
-    before = snapshot(booking, BOOKING_FIELDS)
-    booking.status = BookingStatus.APPROVED
-    booking.decided_by = actor
-    booking.save()
-    record_change(
+    change_status(
         actor=actor,
         booking=booking,
-        from_status=BookingStatus.REQUESTED,
+        status=BookingStatus.APPROVED,
         action="booking.approve",
-        before=before,
+        decided_by=actor,
     )
     queue_booking_notice(booking, BookingNotice.APPROVED)
     return booking
@@ -296,18 +316,14 @@ def booking_decline(*, actor: Person, booking: Booking, reason: str) -> Booking:
     booking = locked_in(
         booking, (BookingStatus.REQUESTED,), "Only a requested booking can be declined."
     )
-    before = snapshot(booking, BOOKING_FIELDS)
-    booking.status = BookingStatus.DECLINED
-    booking.decided_by = actor
-    booking.decline_reason = reason
-    booking.save()
-    record_change(
+    change_status(
         actor=actor,
         booking=booking,
-        from_status=BookingStatus.REQUESTED,
+        status=BookingStatus.DECLINED,
         action="booking.decline",
         note=reason,
-        before=before,
+        decided_by=actor,
+        decline_reason=reason,
     )
     queue_booking_notice(booking, BookingNotice.DECLINED)
     return booking
@@ -348,20 +364,15 @@ def booking_confirm(
         problems = unresolved_cover_problems(booking)
         if problems:
             raise ValidationError({"no_cover_needed_reason": problems})
-    before = snapshot(booking, BOOKING_FIELDS)
-    booking.status = BookingStatus.CONFIRMED
-    booking.no_cover_needed_reason = no_cover_needed_reason
-    booking.save()
-    record_change(
+    return change_status(
         actor=actor,
         booking=booking,
-        from_status=BookingStatus.APPROVED,
+        status=BookingStatus.CONFIRMED,
         action="booking.confirm",
         note=(
             f"No cover needed: {no_cover_needed_reason}"
             if no_cover_needed_reason
             else "Cover arranged"
         ),
-        before=before,
+        no_cover_needed_reason=no_cover_needed_reason,
     )
-    return booking

@@ -11,8 +11,9 @@ from django.db import transaction
 
 from planner import access as planner_access
 from planner.models import ClosureDay
-from teams.audit import audit_record, snapshot
+from teams.audit import snapshot
 from teams.models import Person
+from teams.services.common import audit, audit_snapshot
 
 FIELDS = ("date", "name")
 NAME_LENGTH = ClosureDay._meta.get_field("name").max_length
@@ -40,13 +41,7 @@ def closure_day_add(*, actor: Person, date: datetime.date | None, name: str) -> 
     if errors:
         raise ValidationError(errors)
     closure = ClosureDay.objects.create(organisation=actor.organisation, date=date, name=name)
-    audit_record(
-        actor=actor,
-        organisation=actor.organisation,
-        action="closure_day.create",
-        obj=closure,
-        after=snapshot(closure, FIELDS),
-    )
+    audit_snapshot(actor, "closure_day.create", closure, FIELDS)
     return closure
 
 
@@ -56,11 +51,5 @@ def closure_day_remove(*, actor: Person, closure: ClosureDay) -> None:
     _require(actor)
     if closure.organisation_id != actor.organisation_id:
         raise PermissionDenied
-    audit_record(
-        actor=actor,
-        organisation=actor.organisation,
-        action="closure_day.delete",
-        obj=closure,
-        before=snapshot(closure, FIELDS),
-    )
+    audit(actor, "closure_day.delete", closure, before=snapshot(closure, FIELDS))
     closure.delete()

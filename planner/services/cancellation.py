@@ -14,15 +14,8 @@ from planner import access as planner_access
 from planner.models import Booking, BookingStatus, CancellationReason
 from planner.models.bookings import HOLDING_STATUSES
 from planner.notifications import BookingNotice
-from planner.services.bookings import (
-    BOOKING_FIELDS,
-    create_booking,
-    locked_in,
-    record_change,
-    refuse_unless,
-)
+from planner.services.bookings import change_status, create_booking, locked_in, refuse_unless
 from planner.tasks import queue_booking_notice
-from teams.audit import snapshot
 from teams.models import Person
 
 
@@ -32,23 +25,18 @@ def _cancel(*, actor: Person, booking: Booking, reason: str, note: str) -> Booki
         HOLDING_STATUSES,
         "Only a requested, approved or confirmed booking can be cancelled.",
     )
-    before = snapshot(booking, BOOKING_FIELDS)
-    from_status = booking.status
     note = (note or "").strip()
-    booking.status = BookingStatus.CANCELLED
-    booking.cancelled_by = actor
-    booking.cancelled_at = timezone.now()
-    booking.cancellation_reason = reason
-    booking.cancellation_note = note
-    booking.save()
     label = CancellationReason(reason).label
-    record_change(
+    change_status(
         actor=actor,
         booking=booking,
-        from_status=from_status,
+        status=BookingStatus.CANCELLED,
         action="booking.cancel",
         note=f"{label}: {note}" if note else label,
-        before=before,
+        cancelled_by=actor,
+        cancelled_at=timezone.now(),
+        cancellation_reason=reason,
+        cancellation_note=note,
     )
     queue_booking_notice(booking, BookingNotice.CANCELLED)
     return booking

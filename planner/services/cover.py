@@ -19,8 +19,9 @@ from planner.conflicts import CoverConflict, cover_conflicts
 from planner.models import Booking, CoverAssignment, CoverDuty, CoverStatus
 from planner.models.bookings import HOLDING_STATUSES
 from planner.tasks import queue_cover_request
-from teams.audit import audit_record, snapshot
+from teams.audit import snapshot
 from teams.models import Person
+from teams.services.common import audit_snapshot
 
 COVER_FIELDS = (
     "booking",
@@ -130,13 +131,7 @@ def cover_assign(
         conflicts_accepted_by=actor if conflicts else None,
         assigned_by=actor,
     )
-    audit_record(
-        actor=actor,
-        organisation=booking.organisation,
-        action="cover.assign",
-        obj=assignment,
-        after=snapshot(assignment, COVER_FIELDS),
-    )
+    audit_snapshot(actor, "cover.assign", assignment, COVER_FIELDS)
     queue_cover_request(assignment)
     return assignment
 
@@ -155,14 +150,7 @@ def cover_acknowledge(*, actor: Person, assignment: CoverAssignment) -> CoverAss
     assignment.status = CoverStatus.ACKNOWLEDGED
     assignment.acknowledged_at = timezone.now()
     assignment.save(update_fields=["status", "acknowledged_at"])
-    audit_record(
-        actor=actor,
-        organisation=actor.organisation,
-        action="cover.acknowledge",
-        obj=assignment,
-        before=before,
-        after=snapshot(assignment, COVER_FIELDS),
-    )
+    audit_snapshot(actor, "cover.acknowledge", assignment, COVER_FIELDS, before)
     return assignment
 
 
@@ -177,12 +165,5 @@ def cover_withdraw(*, actor: Person, assignment: CoverAssignment) -> CoverAssign
     before = snapshot(assignment, COVER_FIELDS)
     assignment.status = CoverStatus.WITHDRAWN
     assignment.save(update_fields=["status"])
-    audit_record(
-        actor=actor,
-        organisation=actor.organisation,
-        action="cover.withdraw",
-        obj=assignment,
-        before=before,
-        after=snapshot(assignment, COVER_FIELDS),
-    )
+    audit_snapshot(actor, "cover.withdraw", assignment, COVER_FIELDS, before)
     return assignment

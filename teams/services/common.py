@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 
 from teams import access
-from teams.audit import audit_record
+from teams.audit import audit_record, snapshot
 from teams.models import Organisation, Person, Team
 
 
@@ -49,22 +49,39 @@ def apply_fields(obj: object, fields: dict[str, object], allowed: Iterable[str])
 
 
 def audit(
-    actor: Person,
+    actor: Person | None,
     action: str,
     obj: models.Model,
     *,
     before: dict[str, object] | None = None,
     after: dict[str, object] | None = None,
+    organisation: Organisation | None = None,
 ) -> None:
-    """An audit entry in the actor's organisation (every teams write stays inside it)."""
+    """An audit entry in the actor's organisation (every teams write stays inside it), or in
+    ``organisation`` for a write the system makes itself (no actor)."""
     audit_record(
         actor=actor,
-        organisation=actor.organisation,
+        organisation=organisation or actor.organisation,
         action=action,
         obj=obj,
         before=before,
         after=after,
     )
+
+
+def audit_snapshot(
+    actor: Person | None,
+    action: str,
+    obj: models.Model,
+    fields: Iterable[str],
+    before: dict[str, object] | None = None,
+    *,
+    organisation: Organisation | None = None,
+) -> None:
+    """An audit entry whose ``after`` is the object's ``fields`` (none once it is deleted), so
+    a service names what matters once and audits each write in one line."""
+    after = snapshot(obj, fields) if obj.pk else None
+    audit(actor, action, obj, before=before, after=after, organisation=organisation)
 
 
 def audit_change(

@@ -22,23 +22,26 @@ full-text search rather than SQLite's LIKE.
 
 from __future__ import annotations
 
-import argparse
-import contextlib
 import datetime
 import io
 import random
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.run import best_of, configure, report  # noqa: E402
+from benchmarks.common import Results, Sizes, page_costs, run_sizes  # noqa: E402
 
-DEFAULT_SIZES = (100, 1_000, 10_000)
 PEOPLE = 500
+SIZES = Sizes(
+    default=(100, 1_000, 10_000),
+    are="numbers of activities",
+    database_note=f"{PEOPLE} people; activities",
+    named=lambda _size, results: f"{results['activities']:,.0f} activities",
+    against="activities asked for",
+)
 BATCH = 2_000
 # Words added to a copied title, so the catalogue's words vary as a real one's do.
 QUALIFIERS = [
@@ -236,10 +239,8 @@ def seed_catalogue(size: int) -> tuple[object, object, int]:
     return practitioner, lead, Activity.objects.filter(organisation=organisation).count()
 
 
-def measure(size: int) -> dict[str, float]:
-    from django.db import connection
+def measure(size: int) -> Results:
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
 
     started = time.perf_counter()
@@ -253,68 +254,17 @@ def measure(size: int) -> dict[str, float]:
         "API list": (practitioner, "/api/v1/catalogue/activities?q=practice&limit=20"),
         "needs summary": (lead, reverse("learning_catalogue:needs-summary")),
     }
-    results: dict[str, float] = {"seed (s)": seed_seconds, "activities": activities}
+    results: Results = {"seed (s)": seed_seconds, "activities": activities}
     for name, (person, url) in pages.items():
         client = Client()
         client.force_login(person)
-
-        def page(client: Client = client, url: str = url) -> object:
-            response = client.get(url)
-            assert response.status_code == 200, (url, response.status_code)
-            return response
-
-        with CaptureQueriesContext(connection) as queries:
-            response = page()
-        results[f"{name} queries"] = len(queries)
+        response = page_costs(results, name, client, url)
         if name == "search+filters":
             results["search+filters matches"] = response.context["page"].paginator.count
         if name == "API list":
             results["API list matches"] = response.json()["count"]
-        results[f"{name} (ms)"] = best_of(page) * 1000
     return results
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--sizes",
-        default=",".join(str(size) for size in DEFAULT_SIZES),
-        help="Comma-separated numbers of activities (default 100,1000,10000).",
-    )
-    sizes = sorted(int(size) for size in parser.parse_args().sizes.split(","))
-
-    with tempfile.TemporaryDirectory(prefix="protected-time-bench-") as tmp:
-        configure(Path(tmp))
-        import django
-
-        django.setup()
-        from django.db import connection
-        from django.test.utils import setup_test_environment
-
-        setup_test_environment()
-
-        print(
-            f"Database: {connection.vendor} (throwaway); {PEOPLE} people; "
-            f"activities: {', '.join(map(str, sizes))}"
-        )
-        test_database = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-        try:
-            results = {}
-            for size in sizes:
-                results[size] = measure(size)
-                print(
-                    f"  {results[size]['activities']:,.0f} activities: "
-                    f"seeded in {results[size]['seed (s)']:.1f}s"
-                )
-            print()
-            table = io.StringIO()
-            with contextlib.redirect_stdout(table):
-                report(results)
-            # ``report`` speaks of people, as run.py's sizes are; here they are activities.
-            print(table.getvalue().replace(" people in this run.", " activities asked for."))
-        finally:
-            connection.creation.destroy_test_db(test_database, verbosity=0)
-
-
 if __name__ == "__main__":
-    main()
+    run_sizes(__doc__, measure, SIZES)

@@ -111,19 +111,14 @@ STATIC_RE = re.compile(r'(?:href|src)="(/static/[^"?#]+)')
 # which roles, and whom each manager manages, so approvals go to a manager who may decide.
 DISCOVER = """
 import json
-from django.db.models import Q
-from django.utils import timezone
 from teams import access, demo
 from teams.models import Person, Role
-today = timezone.localdate()
 slugs = [plan.slug for plan in demo.demo_plans()]
 named = [login.email for name in ("NORTHSHIRE_LOGINS", "SOUTHSHIRE_LOGINS")
          for login in getattr(demo, name, [])]
 people = (
     Person.objects.filter(organisation__slug__in=slugs, is_active=True)
-    .filter(Q(employment_end__isnull=True) | Q(employment_end__gte=today))
-    .filter(Q(employment_start__isnull=True) | Q(employment_start__lte=today))
-    .exclude(password="").order_by("organisation__slug", "pk")
+    .employed_on().exclude(password="").order_by("organisation__slug", "pk")
 )
 found = []
 for person in people:
@@ -605,12 +600,7 @@ class VirtualUser(threading.Thread):
     # Practitioners: the catalogue, a place on a session, and protected time for it.
 
     def practitioner(self) -> None:
-        self.browser.get("home", "/")
-        self.think()
-        self.browser.get("catalogue", "/learning/")
-        self.think()
-        word = self.random.choice(SEARCH_WORDS)
-        self.browser.get("catalogue search", "/learning/?" + urllib.parse.urlencode({"q": word}))
+        self.browse_catalogue()
         self.think()
         self.book_a_place()
         self.think()
@@ -620,6 +610,15 @@ class VirtualUser(threading.Thread):
         if self.random.random() < 0.3:
             self.think()
             self.browser.get("my places", "/learning/my/")
+
+    def browse_catalogue(self) -> None:
+        """Home, the catalogue, then a search for one of the catalogue's words."""
+        self.browser.get("home", "/")
+        self.think()
+        self.browser.get("catalogue", "/learning/")
+        self.think()
+        word = self.random.choice(SEARCH_WORDS)
+        self.browser.get("catalogue search", "/learning/?" + urllib.parse.urlencode({"q": word}))
 
     def book_a_place(self) -> None:
         listing = self.browser.get("catalogue (soonest)", "/learning/?sort=soonest")
@@ -723,12 +722,7 @@ class VirtualUser(threading.Thread):
     # The L&D lead and the org admin: their own pages.
 
     def ld_lead(self) -> None:
-        self.browser.get("home", "/")
-        self.think()
-        self.browser.get("catalogue", "/learning/")
-        self.think()
-        word = self.random.choice(SEARCH_WORDS)
-        self.browser.get("catalogue search", "/learning/?" + urllib.parse.urlencode({"q": word}))
+        self.browse_catalogue()
         self.think()
         self.browser.get("learning needs summary", "/learning/manage/needs/")
         self.think()

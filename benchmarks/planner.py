@@ -17,20 +17,23 @@ stay at x1.00 whatever the size of the team; time grows with the rows the page s
 
 from __future__ import annotations
 
-import argparse
 import datetime
 import io
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.run import best_of, configure, report  # noqa: E402
+from benchmarks.common import Results, Sizes, page_costs, run_sizes  # noqa: E402
 
-DEFAULT_SIZES = (10, 100, 1_000)
+SIZES = Sizes(
+    default=(10, 100, 1_000),
+    are="team sizes",
+    database_note="team sizes",
+    named=lambda size, _results: f"team of {size:,}",
+)
 
 
 def seed_team(size: int) -> tuple[object, object]:
@@ -139,10 +142,8 @@ def seed_team(size: int) -> tuple[object, object]:
     return team, manager
 
 
-def measure(size: int) -> dict[str, float]:
-    from django.db import connection
+def measure(size: int) -> Results:
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
 
     started = time.perf_counter()
@@ -150,58 +151,16 @@ def measure(size: int) -> dict[str, float]:
     seed_seconds = time.perf_counter() - started
     client = Client()
     client.force_login(manager)
-    results: dict[str, float] = {"seed (s)": seed_seconds}
+    results: Results = {"seed (s)": seed_seconds}
     pages = {
         "planner week": reverse("planner:team-planner", args=[team.pk]),
         "planner month": reverse("planner:team-planner", args=[team.pk]) + "?view=month",
         "metrics": reverse("planner:team-metrics", args=[team.pk]),
     }
     for name, url in pages.items():
-
-        def page(url: str = url) -> None:
-            response = client.get(url)
-            assert response.status_code == 200, response.status_code
-
-        with CaptureQueriesContext(connection) as queries:
-            page()
-        results[f"{name} queries"] = len(queries)
-        results[f"{name} (ms)"] = best_of(page) * 1000
+        page_costs(results, name, client, url)
     return results
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--sizes",
-        default=",".join(str(size) for size in DEFAULT_SIZES),
-        help="Comma-separated team sizes (default 10,100,1000).",
-    )
-    sizes = sorted(int(size) for size in parser.parse_args().sizes.split(","))
-
-    with tempfile.TemporaryDirectory(prefix="protected-time-bench-") as tmp:
-        configure(Path(tmp))
-        import django
-
-        django.setup()
-        from django.db import connection
-        from django.test.utils import setup_test_environment
-
-        setup_test_environment()
-
-        print(
-            f"Database: {connection.vendor} (throwaway); team sizes: {', '.join(map(str, sizes))}"
-        )
-        test_database = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-        try:
-            results = {}
-            for size in sizes:
-                results[size] = measure(size)
-                print(f"  team of {size:,}: seeded in {results[size]['seed (s)']:.1f}s")
-            print()
-            report(results)
-        finally:
-            connection.creation.destroy_test_db(test_database, verbosity=0)
-
-
 if __name__ == "__main__":
-    main()
+    run_sizes(__doc__, measure, SIZES)

@@ -23,8 +23,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Q
-
 from core.time import ONE_DAY
 from planner.models import AllowanceRule, AllowanceScope
 from planner.worktime import WorkingCalendar
@@ -196,8 +194,8 @@ def allowances_for(
     )
     paths: dict[int, list[tuple[datetime.date, datetime.date | None, str]]] = defaultdict(list)
     memberships = (
-        Membership.objects.filter(person_id__in=ids, start_date__lte=last_day)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=first_day))
+        Membership.objects.overlapping(first_day, last_day)
+        .filter(person_id__in=ids)
         .values_list("person_id", "start_date", "end_date", "team__path")
     )
     for person_id, start, end, path in memberships:

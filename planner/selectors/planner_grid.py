@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from core.time import ONE_DAY, Period, PeriodUnit, local_date, local_midnight
@@ -128,8 +128,8 @@ def team_people(
     """People in the team (or a team below it) at any time in the period whom the user may
     see, by name. One query when evaluated."""
     in_team = (
-        Membership.objects.filter(team__path__startswith=team.path, start_date__lte=last_day)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=first_day))
+        Membership.objects.overlapping(first_day, last_day)
+        .filter(team__path__startswith=team.path)
         .values("person_id")
     )
     return (

@@ -131,6 +131,13 @@ class MembershipQuerySet(models.QuerySet["Membership"]):
         """Memberships in force on a day (today by default)."""
         return self.filter(in_force(on))
 
+    def overlapping(self, first_day: datetime.date, last_day: datetime.date) -> MembershipQuerySet:
+        """Memberships in force on any day from ``first_day`` to ``last_day``: started by the
+        last day and not ended before the first."""
+        return self.filter(start_date__lte=last_day).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=first_day)
+        )
+
 
 class Membership(models.Model):
     """A person's time in a team; people move teams, so history is kept as dated rows."""

@@ -101,11 +101,7 @@ def _format(actor: Person, format_id: int) -> Format:
     return visible(formats_of(actor), format_id, "format", field="format_id")
 
 
-@router.get(
-    "/catalogue/activities",
-    response=list[ActivityOut],
-    operation_id="catalogue_activities_list",
-)
+@router.get("/activities", response=list[ActivityOut], operation_id="catalogue_activities_list")
 @paginate(LimitOffsetPagination)
 def catalogue_activities_list(
     request: HttpRequest, filters: Query[ActivityFilter]
@@ -125,7 +121,7 @@ def catalogue_activities_list(
 
 
 @router.get(
-    "/catalogue/activities/{activity_id}",
+    "/activities/{activity_id}",
     response=ActivityOut,
     operation_id="catalogue_activities_get",
 )
@@ -133,11 +129,7 @@ def catalogue_activities_get(request: HttpRequest, activity_id: int) -> Activity
     return activity_card(caller(request), activity_id)
 
 
-@router.post(
-    "/catalogue/activities",
-    response={201: ActivityOut},
-    operation_id="catalogue_activities_create",
-)
+@router.post("/activities", response={201: ActivityOut}, operation_id="catalogue_activities_create")
 def catalogue_activities_create(request: HttpRequest, payload: ActivityIn) -> Status:
     """Adds a draft activity (L&D leads and org admins); publish it through its status."""
     actor = caller(request)
@@ -153,7 +145,7 @@ def catalogue_activities_create(request: HttpRequest, payload: ActivityIn) -> St
 
 
 @router.patch(
-    "/catalogue/activities/{activity_id}",
+    "/activities/{activity_id}",
     response=ActivityOut,
     operation_id="catalogue_activities_update",
 )
@@ -184,7 +176,7 @@ def catalogue_activities_update(
 
 
 @router.post(
-    "/catalogue/activities/{activity_id}/status",
+    "/activities/{activity_id}/status",
     response=ActivityOut,
     operation_id="catalogue_activities_set_status",
 )
@@ -211,32 +203,20 @@ def _list_item_delete(actor: Person, item: Format | Topic) -> Status:
     return Status(204, None)
 
 
-@router.get(
-    "/catalogue/formats",
-    response=list[FormatOut],
-    operation_id="catalogue_formats_list",
-)
+@router.get("/formats", response=list[FormatOut], operation_id="catalogue_formats_list")
 @paginate(LimitOffsetPagination)
 def catalogue_formats_list(request: HttpRequest) -> QuerySet[Format]:
     """Your organisation's kinds of learning, in the order L&D set."""
     return formats_of(caller(request)).order_by("position", "name", "pk")
 
 
-@router.post(
-    "/catalogue/formats",
-    response={201: FormatOut},
-    operation_id="catalogue_formats_create",
-)
+@router.post("/formats", response={201: FormatOut}, operation_id="catalogue_formats_create")
 def catalogue_formats_create(request: HttpRequest, payload: ListItemIn) -> Status:
     item = activity_services.format_save(actor=caller(request), name=payload.name)
     return Status(201, item)
 
 
-@router.patch(
-    "/catalogue/formats/{format_id}",
-    response=FormatOut,
-    operation_id="catalogue_formats_update",
-)
+@router.patch("/formats/{format_id}", response=FormatOut, operation_id="catalogue_formats_update")
 def catalogue_formats_update(request: HttpRequest, format_id: int, payload: ListItemIn) -> Format:
     """Renames a format; activities in it are found by the new name."""
     actor = caller(request)
@@ -245,7 +225,7 @@ def catalogue_formats_update(request: HttpRequest, format_id: int, payload: List
 
 
 @router.delete(
-    "/catalogue/formats/{format_id}",
+    "/formats/{format_id}",
     response={204: None},
     operation_id="catalogue_formats_delete",
 )
@@ -254,32 +234,20 @@ def catalogue_formats_delete(request: HttpRequest, format_id: int) -> Status:
     return _list_item_delete(actor, visible(formats_of(actor), format_id, "format"))
 
 
-@router.get(
-    "/catalogue/topics",
-    response=list[NamedRef],
-    operation_id="catalogue_topics_list",
-)
+@router.get("/topics", response=list[NamedRef], operation_id="catalogue_topics_list")
 @paginate(LimitOffsetPagination)
 def catalogue_topics_list(request: HttpRequest) -> QuerySet[Topic]:
     """Your organisation's topics, A to Z."""
     return topics_of(caller(request)).order_by("name", "pk")
 
 
-@router.post(
-    "/catalogue/topics",
-    response={201: NamedRef},
-    operation_id="catalogue_topics_create",
-)
+@router.post("/topics", response={201: NamedRef}, operation_id="catalogue_topics_create")
 def catalogue_topics_create(request: HttpRequest, payload: ListItemIn) -> Status:
     item = activity_services.topic_save(actor=caller(request), name=payload.name)
     return Status(201, item)
 
 
-@router.patch(
-    "/catalogue/topics/{topic_id}",
-    response=NamedRef,
-    operation_id="catalogue_topics_update",
-)
+@router.patch("/topics/{topic_id}", response=NamedRef, operation_id="catalogue_topics_update")
 def catalogue_topics_update(request: HttpRequest, topic_id: int, payload: ListItemIn) -> Topic:
     """Renames a topic; activities and learning needs on it keep it."""
     actor = caller(request)
@@ -287,11 +255,7 @@ def catalogue_topics_update(request: HttpRequest, topic_id: int, payload: ListIt
     return activity_services.topic_save(actor=actor, name=payload.name, item=item)
 
 
-@router.delete(
-    "/catalogue/topics/{topic_id}",
-    response={204: None},
-    operation_id="catalogue_topics_delete",
-)
+@router.delete("/topics/{topic_id}", response={204: None}, operation_id="catalogue_topics_delete")
 def catalogue_topics_delete(request: HttpRequest, topic_id: int) -> Status:
     actor = caller(request)
     return _list_item_delete(actor, visible(topics_of(actor), topic_id, "topic"))

@@ -33,11 +33,7 @@ router = Router()
 # Learning list ---------------------------------------------------------------------------------
 
 
-@router.get(
-    "/catalogue/saved",
-    response=list[ActivityOut],
-    operation_id="catalogue_saved_list",
-)
+@router.get("/saved", response=list[ActivityOut], operation_id="catalogue_saved_list")
 @paginate(LimitOffsetPagination)
 def catalogue_saved_list(request: HttpRequest) -> QuerySet[Activity]:
     """Your learning list, most recently saved first."""
@@ -53,11 +49,7 @@ def catalogue_saved_list(request: HttpRequest) -> QuerySet[Activity]:
     )
 
 
-@router.put(
-    "/catalogue/saved/{activity_id}",
-    response=ActivityOut,
-    operation_id="catalogue_saved_add",
-)
+@router.put("/saved/{activity_id}", response=ActivityOut, operation_id="catalogue_saved_add")
 def catalogue_saved_add(request: HttpRequest, activity_id: int) -> Activity:
     """Puts a published activity on your learning list (saving it again changes nothing)."""
     actor = caller(request)
@@ -65,11 +57,7 @@ def catalogue_saved_add(request: HttpRequest, activity_id: int) -> Activity:
     return activity_card(actor, activity_id)
 
 
-@router.delete(
-    "/catalogue/saved/{activity_id}",
-    response={204: None},
-    operation_id="catalogue_saved_remove",
-)
+@router.delete("/saved/{activity_id}", response={204: None}, operation_id="catalogue_saved_remove")
 def catalogue_saved_remove(request: HttpRequest, activity_id: int) -> Status:
     """Takes an activity off your learning list; the same answer when it was not on it, so
     a retried request does no harm."""
@@ -82,7 +70,7 @@ def catalogue_saved_remove(request: HttpRequest, activity_id: int) -> Status:
 
 
 @router.put(
-    "/catalogue/activities/{activity_id}/rating",
+    "/activities/{activity_id}/rating",
     response=MyRatingOut,
     operation_id="catalogue_rating_save",
 )
@@ -96,7 +84,7 @@ def catalogue_rating_save(request: HttpRequest, activity_id: int, payload: Ratin
 
 
 @router.get(
-    "/catalogue/activities/{activity_id}/rating-summary",
+    "/activities/{activity_id}/rating-summary",
     response=RatingOut,
     operation_id="catalogue_rating_summary",
 )
@@ -111,7 +99,7 @@ def catalogue_rating_summary(request: HttpRequest, activity_id: int) -> RatingOu
 
 
 @router.get(
-    "/catalogue/activities/{activity_id}/comments",
+    "/activities/{activity_id}/comments",
     response=list[CommentOut],
     operation_id="catalogue_comments_list",
 )

@@ -66,7 +66,7 @@ def _out(batch: ImportBatch, plan: ImportPlan | None) -> dict[str, object]:
 
 
 @router.get(
-    "/catalogue/export",
+    "/export",
     response={200: None},
     operation_id="catalogue_export",
     openapi_extra={
@@ -81,11 +81,7 @@ def catalogue_export(request: HttpRequest) -> HttpResponse:
     return xlsx_response(content, "catalogue.xlsx")
 
 
-@router.post(
-    "/catalogue/imports",
-    response={201: ImportOut},
-    operation_id="catalogue_imports_create",
-)
+@router.post("/imports", response={201: ImportOut}, operation_id="catalogue_imports_create")
 def catalogue_imports_create(request: HttpRequest, file: File[UploadedFile]) -> Status:
     """Uploads a file and answers the plan of every row (nothing is written yet); a file that
     cannot be read, or has unknown or missing columns, is refused on ``file``."""
@@ -99,11 +95,7 @@ def catalogue_imports_create(request: HttpRequest, file: File[UploadedFile]) -> 
     return Status(201, _out(batch, importer.plan_batch(batch)))
 
 
-@router.get(
-    "/catalogue/imports/{batch_id}",
-    response=ImportOut,
-    operation_id="catalogue_imports_read",
-)
+@router.get("/imports/{batch_id}", response=ImportOut, operation_id="catalogue_imports_read")
 def catalogue_imports_read(request: HttpRequest, batch_id: int) -> dict[str, object]:
     """The plan of your upload as the catalogue stands now, or what applying it did."""
     actor = caller(request)
@@ -116,7 +108,7 @@ def catalogue_imports_read(request: HttpRequest, batch_id: int) -> dict[str, obj
 
 
 @router.post(
-    "/catalogue/imports/{batch_id}/apply",
+    "/imports/{batch_id}/apply",
     response=ImportOut,
     operation_id="catalogue_imports_apply",
 )

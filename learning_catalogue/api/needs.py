@@ -56,11 +56,7 @@ def _need(actor: Person, need_id: int) -> LearningNeed:
     return visible(needs, need_id, "learning need")
 
 
-@router.get(
-    "/catalogue/needs",
-    response=list[NeedOut],
-    operation_id="catalogue_needs_list",
-)
+@router.get("/needs", response=list[NeedOut], operation_id="catalogue_needs_list")
 @paginate(LimitOffsetPagination)
 def catalogue_needs_list(
     request: HttpRequest, filters: Query[NeedFilter]
@@ -71,11 +67,7 @@ def catalogue_needs_list(
 
 # Registered before ``/catalogue/needs/{need_id}``: its URL pattern would take "summary" for an
 # id and answer 405.
-@router.get(
-    "/catalogue/needs/summary",
-    response=NeedsSummaryOut,
-    operation_id="catalogue_needs_summary",
-)
+@router.get("/needs/summary", response=NeedsSummaryOut, operation_id="catalogue_needs_summary")
 def catalogue_needs_summary(
     request: HttpRequest, filters: Query[NeedsSummaryFilter]
 ) -> NeedsSummaryOut:
@@ -114,11 +106,7 @@ def catalogue_needs_summary(
     )
 
 
-@router.post(
-    "/catalogue/needs",
-    response={201: NeedOut},
-    operation_id="catalogue_needs_create",
-)
+@router.post("/needs", response={201: NeedOut}, operation_id="catalogue_needs_create")
 def catalogue_needs_create(request: HttpRequest, payload: NeedIn) -> Status:
     """Records a need for yourself (proposed), or as their manager for one of your people
     (``agreed`` when agreed in supervision)."""
@@ -142,11 +130,7 @@ def catalogue_needs_create(request: HttpRequest, payload: NeedIn) -> Status:
     return Status(201, _need(actor, need.pk))
 
 
-@router.patch(
-    "/catalogue/needs/{need_id}",
-    response=NeedOut,
-    operation_id="catalogue_needs_update",
-)
+@router.patch("/needs/{need_id}", response=NeedOut, operation_id="catalogue_needs_update")
 def catalogue_needs_update(request: HttpRequest, need_id: int, payload: NeedPatch) -> LearningNeed:
     """Changes the fields sent. When the person changes a need it is a proposal again."""
     actor = caller(request)
@@ -169,11 +153,7 @@ def catalogue_needs_update(request: HttpRequest, need_id: int, payload: NeedPatc
     return _need(actor, need_id)
 
 
-@router.delete(
-    "/catalogue/needs/{need_id}",
-    response={204: None},
-    operation_id="catalogue_needs_delete",
-)
+@router.delete("/needs/{need_id}", response={204: None}, operation_id="catalogue_needs_delete")
 def catalogue_needs_delete(request: HttpRequest, need_id: int) -> Status:
     actor = caller(request)
     need_services.need_delete(actor=actor, need=_need(actor, need_id))
@@ -181,7 +161,7 @@ def catalogue_needs_delete(request: HttpRequest, need_id: int) -> Status:
 
 
 @router.get(
-    "/catalogue/recommendations",
+    "/recommendations",
     response=list[ActivityOut],
     operation_id="catalogue_recommendations_list",
 )

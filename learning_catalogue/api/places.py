@@ -44,7 +44,7 @@ def _place(actor: Person, place_id: int) -> SessionPlace:
 
 
 @router.post(
-    "/catalogue/sessions/{session_id}/places",
+    "/sessions/{session_id}/places",
     response={201: PlaceOut},
     operation_id="catalogue_places_book",
 )
@@ -57,7 +57,7 @@ def catalogue_places_book(request: HttpRequest, session_id: int) -> Status:
 
 
 @router.post(
-    "/catalogue/sessions/{session_id}/allocations",
+    "/sessions/{session_id}/allocations",
     response={201: PlaceOut},
     operation_id="catalogue_places_allocate",
 )
@@ -79,11 +79,7 @@ def catalogue_places_allocate(
     return Status(201, _place(actor, place.pk))
 
 
-@router.get(
-    "/catalogue/places",
-    response=list[PlaceOut],
-    operation_id="catalogue_places_list",
-)
+@router.get("/places", response=list[PlaceOut], operation_id="catalogue_places_list")
 @paginate(LimitOffsetPagination)
 def catalogue_places_list(
     request: HttpRequest, filters: Query[PlaceFilter]
@@ -93,11 +89,7 @@ def catalogue_places_list(
     return filters.filter(_places(caller(request)))
 
 
-@router.post(
-    "/catalogue/places/{place_id}/cancel",
-    response=PlaceOut,
-    operation_id="catalogue_places_cancel",
-)
+@router.post("/places/{place_id}/cancel", response=PlaceOut, operation_id="catalogue_places_cancel")
 def catalogue_places_cancel(request: HttpRequest, place_id: int) -> SessionPlace:
     """Gives up a place or leaves the waiting list (the person or their manager); the
     protected time asked for it is cancelled and the seat offered to the first waiting."""
@@ -106,11 +98,7 @@ def catalogue_places_cancel(request: HttpRequest, place_id: int) -> SessionPlace
     return _place(actor, place_id)
 
 
-@router.post(
-    "/catalogue/places/{place_id}/accept",
-    response=PlaceOut,
-    operation_id="catalogue_places_accept",
-)
+@router.post("/places/{place_id}/accept", response=PlaceOut, operation_id="catalogue_places_accept")
 def catalogue_places_accept(request: HttpRequest, place_id: int) -> SessionPlace:
     """Takes the freed place you were offered, before ``offer_expires_at``."""
     actor = caller(request)
@@ -119,7 +107,7 @@ def catalogue_places_accept(request: HttpRequest, place_id: int) -> SessionPlace
 
 
 @router.post(
-    "/catalogue/places/{place_id}/decline",
+    "/places/{place_id}/decline",
     response=PlaceOut,
     operation_id="catalogue_places_decline",
 )
@@ -130,21 +118,13 @@ def catalogue_places_decline(request: HttpRequest, place_id: int) -> SessionPlac
     return _place(actor, place_id)
 
 
-@router.get(
-    "/catalogue/settings",
-    response=CatalogueSettingsOut,
-    operation_id="catalogue_settings_read",
-)
+@router.get("/settings", response=CatalogueSettingsOut, operation_id="catalogue_settings_read")
 def catalogue_settings_read(request: HttpRequest) -> dict[str, int]:
     """How long an offered place is held, in your organisation."""
     return {"offer_hours": place_services.offer_hours_of(caller(request).organisation_id)}
 
 
-@router.put(
-    "/catalogue/settings",
-    response=CatalogueSettingsOut,
-    operation_id="catalogue_settings_update",
-)
+@router.put("/settings", response=CatalogueSettingsOut, operation_id="catalogue_settings_update")
 def catalogue_settings_update(request: HttpRequest, payload: CatalogueSettingsIn) -> dict[str, int]:
     """L&D leads and org admins set how long an offered place is held (offers already made keep
     their time)."""

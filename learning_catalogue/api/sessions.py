@@ -49,7 +49,7 @@ def visible_session(actor: Person, session_id: int) -> Session:
 
 
 @router.get(
-    "/catalogue/activities/{activity_id}/sessions",
+    "/activities/{activity_id}/sessions",
     response=list[SessionOut],
     operation_id="catalogue_sessions_list",
 )
@@ -67,7 +67,7 @@ def catalogue_sessions_list(
 
 
 @router.post(
-    "/catalogue/activities/{activity_id}/sessions",
+    "/activities/{activity_id}/sessions",
     response={201: SessionOut},
     operation_id="catalogue_sessions_create",
 )
@@ -81,7 +81,7 @@ def catalogue_sessions_create(request: HttpRequest, activity_id: int, payload: S
 
 
 @router.patch(
-    "/catalogue/sessions/{session_id}",
+    "/sessions/{session_id}",
     response=SessionOut,
     operation_id="catalogue_sessions_update",
 )
@@ -99,7 +99,7 @@ def catalogue_sessions_update(
 
 
 @router.post(
-    "/catalogue/sessions/{session_id}/cancel",
+    "/sessions/{session_id}/cancel",
     response=SessionOut,
     operation_id="catalogue_sessions_cancel",
 )
@@ -116,7 +116,7 @@ def catalogue_sessions_cancel(
 
 
 @router.put(
-    "/catalogue/sessions/{session_id}/reservations/{team_id}",
+    "/sessions/{session_id}/reservations/{team_id}",
     response=ReservationOut,
     operation_id="catalogue_reservations_set",
 )

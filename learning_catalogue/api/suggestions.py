@@ -39,11 +39,7 @@ def _suggestion(actor: Person, suggestion_id: int) -> Suggestion:
     return visible(_suggestions(actor), suggestion_id, "suggestion")
 
 
-@router.get(
-    "/catalogue/suggestions",
-    response=list[SuggestionOut],
-    operation_id="catalogue_suggestions_list",
-)
+@router.get("/suggestions", response=list[SuggestionOut], operation_id="catalogue_suggestions_list")
 @paginate(LimitOffsetPagination)
 def catalogue_suggestions_list(
     request: HttpRequest, filters: Query[SuggestionFilter]
@@ -54,7 +50,7 @@ def catalogue_suggestions_list(
 
 
 @router.post(
-    "/catalogue/suggestions",
+    "/suggestions",
     response={201: SuggestionOut},
     operation_id="catalogue_suggestions_create",
 )
@@ -78,7 +74,7 @@ def catalogue_suggestions_create(request: HttpRequest, payload: SuggestionIn) ->
 
 
 @router.post(
-    "/catalogue/suggestions/{suggestion_id}/accept",
+    "/suggestions/{suggestion_id}/accept",
     response=SuggestionOut,
     operation_id="catalogue_suggestions_accept",
 )
@@ -90,7 +86,7 @@ def catalogue_suggestions_accept(request: HttpRequest, suggestion_id: int) -> Su
 
 
 @router.post(
-    "/catalogue/suggestions/{suggestion_id}/decline",
+    "/suggestions/{suggestion_id}/decline",
     response=SuggestionOut,
     operation_id="catalogue_suggestions_decline",
 )

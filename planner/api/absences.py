@@ -24,11 +24,7 @@ def absences_list(request: HttpRequest, filters: Query[AbsenceFilter]) -> QueryS
     return absences.order_by("-start_date", "-pk")
 
 
-@router.post(
-    "/absences",
-    response={201: AbsenceOut},
-    operation_id="absences_create",
-)
+@router.post("/absences", response={201: AbsenceOut}, operation_id="absences_create")
 def absences_create(request: HttpRequest, payload: AbsenceIn) -> Status:
     """Records an absence; one overlapping the person's others is refused (422)."""
     actor = caller(request)
@@ -47,11 +43,7 @@ def absences_create(request: HttpRequest, payload: AbsenceIn) -> Status:
     return Status(201, absence)
 
 
-@router.delete(
-    "/absences/{absence_id}",
-    response={204: None},
-    operation_id="absences_delete",
-)
+@router.delete("/absences/{absence_id}", response={204: None}, operation_id="absences_delete")
 def absences_delete(request: HttpRequest, absence_id: int) -> Status:
     actor = caller(request)
     absence = visible(

@@ -33,11 +33,7 @@ def _require_manager(actor: object) -> None:
         raise PermissionDenied("Only org admins and L&D leads can set protected time allowances.")
 
 
-@router.get(
-    "/planner-settings",
-    response=PlannerSettingsOut,
-    operation_id="planner_settings_get",
-)
+@router.get("/planner-settings", response=PlannerSettingsOut, operation_id="planner_settings_get")
 def planner_settings_get(request: HttpRequest) -> object:
     """Your organisation's allowance period and the month its year starts."""
     return planner_settings_for(caller(request).organisation_id)

@@ -85,21 +85,13 @@ def bookings_list(request: HttpRequest, filters: Query[BookingFilter]) -> QueryS
     return filters.filter(_bookings(caller(request)))
 
 
-@router.get(
-    "/bookings/{booking_id}",
-    response=BookingDetailOut,
-    operation_id="bookings_get",
-)
+@router.get("/bookings/{booking_id}", response=BookingDetailOut, operation_id="bookings_get")
 def bookings_get(request: HttpRequest, booking_id: int) -> Booking:
     """A booking with its cover and full history."""
     return readable_booking(caller(request), booking_id)
 
 
-@router.post(
-    "/bookings",
-    response={201: BookingDetailOut},
-    operation_id="bookings_create",
-)
+@router.post("/bookings", response={201: BookingDetailOut}, operation_id="bookings_create")
 def bookings_create(request: HttpRequest, payload: BookingCreate) -> Status:
     """Asks for time for yourself (requested), or books it for one of your people as their
     manager (approved). Overlaps are refused; time outside working hours is flagged TOIL due."""

@@ -16,22 +16,14 @@ from planner.services import calendar as calendar_services
 router = Router()
 
 
-@router.get(
-    "/closure-days",
-    response=list[ClosureDayOut],
-    operation_id="closure_days_list",
-)
+@router.get("/closure-days", response=list[ClosureDayOut], operation_id="closure_days_list")
 @paginate(LimitOffsetPagination)
 def closure_days_list(request: HttpRequest) -> QuerySet[ClosureDay]:
     """Days your organisation is closed, which count like bank holidays for its people."""
     return planner_access.closure_days_visible_to(caller(request)).order_by("date")
 
 
-@router.post(
-    "/closure-days",
-    response={201: ClosureDayOut},
-    operation_id="closure_days_create",
-)
+@router.post("/closure-days", response={201: ClosureDayOut}, operation_id="closure_days_create")
 def closure_days_create(request: HttpRequest, payload: ClosureDayIn) -> Status:
     actor = caller(request)
     if not planner_access.can_manage_closure_days(actor):

@@ -65,11 +65,7 @@ def cover_conflicts_check(
     )
 
 
-@router.post(
-    "/bookings/{booking_id}/cover",
-    response={201: CoverOut},
-    operation_id="cover_assign",
-)
+@router.post("/bookings/{booking_id}/cover", response={201: CoverOut}, operation_id="cover_assign")
 def cover_assign(request: HttpRequest, booking_id: int, payload: CoverIn) -> Status:
     """Asks a colleague to cover. With conflicts the answer is 409 listing each one under
     ``colleague`` unless ``accept_conflicts_reason`` says why to go ahead."""
@@ -99,11 +95,7 @@ def cover_list(request: HttpRequest, mine: bool = False) -> QuerySet[CoverAssign
     return found.order_by("start", "id")
 
 
-@router.post(
-    "/cover/{cover_id}/acknowledge",
-    response=CoverOut,
-    operation_id="cover_acknowledge",
-)
+@router.post("/cover/{cover_id}/acknowledge", response=CoverOut, operation_id="cover_acknowledge")
 def cover_acknowledge(request: HttpRequest, cover_id: int) -> CoverAssignment:
     """The colleague asked to cover confirms they will."""
     actor = caller(request)
@@ -111,11 +103,7 @@ def cover_acknowledge(request: HttpRequest, cover_id: int) -> CoverAssignment:
     return cover_services.cover_acknowledge(actor=actor, assignment=assignment)
 
 
-@router.post(
-    "/cover/{cover_id}/withdraw",
-    response=CoverOut,
-    operation_id="cover_withdraw",
-)
+@router.post("/cover/{cover_id}/withdraw", response=CoverOut, operation_id="cover_withdraw")
 def cover_withdraw(request: HttpRequest, cover_id: int) -> CoverAssignment:
     """The manager takes the colleague off the cover; it stays in the booking's history."""
     actor = caller(request)

@@ -22,11 +22,7 @@ from planner.selectors import planner_grid as grid_selectors
 router = Router()
 
 
-@router.get(
-    "/teams/{team_id}/planner",
-    response=TeamPlannerOut,
-    operation_id="team_planner_get",
-)
+@router.get("/teams/{team_id}/planner", response=TeamPlannerOut, operation_id="team_planner_get")
 def team_planner_get(
     request: HttpRequest,
     team_id: int,

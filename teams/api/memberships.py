@@ -28,11 +28,7 @@ def _memberships(actor: Person) -> QuerySet[Membership]:
     )
 
 
-@router.get(
-    "/memberships",
-    response=list[MembershipOut],
-    operation_id="memberships_list",
-)
+@router.get("/memberships", response=list[MembershipOut], operation_id="memberships_list")
 @paginate(LimitOffsetPagination)
 def memberships_list(
     request: HttpRequest, filters: Query[MembershipFilter]
@@ -40,20 +36,12 @@ def memberships_list(
     return filters.filter(_memberships(caller(request)))
 
 
-@router.get(
-    "/memberships/{membership_id}",
-    response=MembershipOut,
-    operation_id="memberships_get",
-)
+@router.get("/memberships/{membership_id}", response=MembershipOut, operation_id="memberships_get")
 def memberships_get(request: HttpRequest, membership_id: int) -> Membership:
     return visible(_memberships(caller(request)), membership_id, "membership")
 
 
-@router.post(
-    "/memberships",
-    response={201: MembershipOut},
-    operation_id="memberships_create",
-)
+@router.post("/memberships", response={201: MembershipOut}, operation_id="memberships_create")
 def memberships_create(request: HttpRequest, payload: MembershipCreate) -> Membership:
     """Puts a person in a team from a date; by default they leave their other teams."""
     actor = caller(request)

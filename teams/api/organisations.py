@@ -13,11 +13,7 @@ from teams.models import Organisation
 router = Router(tags=["organisations"])
 
 
-@router.get(
-    "/organisations",
-    response=list[OrganisationOut],
-    operation_id="organisations_list",
-)
+@router.get("/organisations", response=list[OrganisationOut], operation_id="organisations_list")
 @paginate(LimitOffsetPagination)
 def organisations_list(request: HttpRequest) -> QuerySet[Organisation]:
     """Your own organisation (the list shape leaves room for partnerships later)."""

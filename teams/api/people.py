@@ -36,11 +36,7 @@ def people_list(request: HttpRequest, filters: Query[PersonFilter]) -> QuerySet[
     ).qs
 
 
-@router.get(
-    "/people/{person_id}",
-    response=PersonDetailOut,
-    operation_id="people_get",
-)
+@router.get("/people/{person_id}", response=PersonDetailOut, operation_id="people_get")
 def people_get(request: HttpRequest, person_id: int) -> Person:
     """A person with roles, specialisms, current teams, working pattern and registrations."""
     return selectors.person_detail(caller(request), person_id)
@@ -63,11 +59,7 @@ def people_create(request: HttpRequest, payload: PersonCreate) -> Person:
     return selectors.person_detail(actor, person.pk)
 
 
-@router.patch(
-    "/people/{person_id}",
-    response=PersonDetailOut,
-    operation_id="people_update",
-)
+@router.patch("/people/{person_id}", response=PersonDetailOut, operation_id="people_update")
 def people_update(request: HttpRequest, person_id: int, payload: PersonPatch) -> Person:
     """Changes the fields sent; ``roles`` and ``specialisms`` replace the whole set."""
     actor = caller(request)

@@ -39,11 +39,7 @@ def _registrations(actor: Person) -> QuerySet[Registration]:
     )
 
 
-@router.get(
-    "/registrations",
-    response=list[RegistrationOut],
-    operation_id="registrations_list",
-)
+@router.get("/registrations", response=list[RegistrationOut], operation_id="registrations_list")
 @paginate(LimitOffsetPagination)
 def registrations_list(
     request: HttpRequest, filters: Query[RegistrationFilter]
@@ -60,11 +56,7 @@ def registrations_get(request: HttpRequest, registration_id: int) -> Registratio
     return visible(_registrations(caller(request)), registration_id, "registration")
 
 
-@router.post(
-    "/registrations",
-    response={201: RegistrationOut},
-    operation_id="registrations_create",
-)
+@router.post("/registrations", response={201: RegistrationOut}, operation_id="registrations_create")
 def registrations_create(request: HttpRequest, payload: RegistrationCreate) -> Registration:
     """Records a professional registration; the number must match the regulator's format."""
     actor = caller(request)
@@ -107,11 +99,7 @@ def registrations_delete(request: HttpRequest, registration_id: int) -> Status:
     return Status(204, None)
 
 
-@router.get(
-    "/regulators",
-    response=list[RegulatorOut],
-    operation_id="regulators_list",
-)
+@router.get("/regulators", response=list[RegulatorOut], operation_id="regulators_list")
 @paginate(LimitOffsetPagination)
 def regulators_list(request: HttpRequest) -> QuerySet[Regulator]:
     """The regulators a registration can name, with what their numbers look like."""

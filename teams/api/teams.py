@@ -73,11 +73,7 @@ def teams_delete(request: HttpRequest, team_id: int) -> Status:
     return Status(204, None)
 
 
-@router.post(
-    "/teams/{team_id}/managers",
-    response={201: TeamOut},
-    operation_id="team_managers_add",
-)
+@router.post("/teams/{team_id}/managers", response={201: TeamOut}, operation_id="team_managers_add")
 def team_managers_add(request: HttpRequest, team_id: int, payload: TeamManagerIn) -> Team:
     """Makes someone a manager of the team (and gives them the team manager role)."""
     actor = caller(request)

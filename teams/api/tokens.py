@@ -31,11 +31,7 @@ def tokens_create(
     return {**TokenOut.from_orm(token).model_dump(), "key": raw}
 
 
-@router.post(
-    "/tokens/{token_id}/revoke",
-    response=TokenOut,
-    operation_id="tokens_revoke",
-)
+@router.post("/tokens/{token_id}/revoke", response=TokenOut, operation_id="tokens_revoke")
 def tokens_revoke(request: HttpRequest, token_id: int) -> ApiToken:
     """Stops a token working at once; the record stays so you can see when it was used."""
     actor = caller(request)

@@ -33,7 +33,7 @@ from learning_catalogue.selectors import (
     recommended_for,
 )
 from learning_catalogue.services import needs as need_services
-from teams import access
+from teams.api.lookups import named_person
 from teams.models import Person
 
 router = Router()
@@ -111,13 +111,7 @@ def catalogue_needs_create(request: HttpRequest, payload: NeedIn) -> Status:
     """Records a need for yourself (proposed), or as their manager for one of your people
     (``agreed`` when agreed in supervision)."""
     actor = caller(request)
-    person = (
-        actor
-        if payload.person_id is None
-        else visible(
-            access.people_visible_to(actor), payload.person_id, "person", field="person_id"
-        )
-    )
+    person = named_person(actor, payload.person_id, field="person_id", default=actor)
     topic = visible(topics_of(actor), payload.topic_id, "topic", field="topic_id")
     with fields_named(topic="topic_id"):
         need = need_services.need_save(

@@ -20,11 +20,9 @@ from learning_catalogue.api.schemas.places import (
     PlaceOut,
 )
 from learning_catalogue.api.sessions import visible_session
-from learning_catalogue.models import (
-    SessionPlace,
-)
+from learning_catalogue.models import SessionPlace
 from learning_catalogue.services import places as place_services
-from teams import access
+from teams.api.lookups import visible_person, visible_team
 from teams.models import Person
 
 router = Router()
@@ -68,10 +66,8 @@ def catalogue_places_allocate(
     someone waiting moves onto it."""
     actor = caller(request)
     session = visible_session(actor, session_id)
-    team = visible(access.teams_visible_to(actor), payload.team_id, "team", field="team_id")
-    person = visible(
-        access.people_visible_to(actor), payload.person_id, "person", field="person_id"
-    )
+    team = visible_team(actor, payload.team_id, field="team_id")
+    person = visible_person(actor, payload.person_id, field="person_id")
     with fields_named(team="team_id", person="person_id"):
         place = place_services.place_allocate(
             actor=actor, session=session, team=team, person=person

@@ -22,12 +22,10 @@ from learning_catalogue.api.schemas.sessions import (
     SessionOut,
     SessionPatch,
 )
-from learning_catalogue.models import (
-    Session,
-)
+from learning_catalogue.models import Session
 from learning_catalogue.selectors import with_places
 from learning_catalogue.services import sessions as session_services
-from teams import access
+from teams.api.lookups import visible_team
 from teams.models import Person
 
 router = Router()
@@ -127,6 +125,6 @@ def catalogue_reservations_set(
     than already allocated, never more than the places nobody holds."""
     actor = caller(request)
     session = visible_session(actor, session_id)
-    team = visible(access.teams_visible_to(actor), team_id, "team")
+    team = visible_team(actor, team_id)
     session_services.reservation_set(actor=actor, session=session, team=team, places=payload.places)
     return ReservationOut(session_id=session.pk, team_id=team.pk, places=payload.places)

@@ -11,7 +11,7 @@ from planner import access as planner_access
 from planner.api.schemas.absences import AbsenceFilter, AbsenceIn, AbsenceOut
 from planner.models import Absence
 from planner.services import absences as absence_services
-from teams import access
+from teams.api.lookups import visible_person
 
 router = Router()
 
@@ -28,9 +28,7 @@ def absences_list(request: HttpRequest, filters: Query[AbsenceFilter]) -> QueryS
 def absences_create(request: HttpRequest, payload: AbsenceIn) -> Status:
     """Records an absence; one overlapping the person's others is refused (422)."""
     actor = caller(request)
-    person = visible(
-        access.people_visible_to(actor), payload.person_id, "person", field="person_id"
-    )
+    person = visible_person(actor, payload.person_id, field="person_id")
     with fields_named(person="person_id"):
         absence = absence_services.absence_record(
             actor=actor,

@@ -23,7 +23,7 @@ from planner.api.schemas.allowances import (
 from planner.models import AllowanceRule
 from planner.selectors.metrics import person_allowance, planner_settings_for
 from planner.services import allowances as allowance_services
-from teams import access
+from teams.api.lookups import named_person, named_team, visible_person
 
 router = Router()
 
@@ -77,16 +77,8 @@ def allowance_rules_list(request: HttpRequest) -> QuerySet[AllowanceRule]:
 def allowance_rules_create(request: HttpRequest, payload: AllowanceRuleIn) -> Status:
     actor = caller(request)
     _require_manager(actor)
-    team = (
-        visible(access.teams_visible_to(actor), payload.team_id, "team", field="team_id")
-        if payload.team_id is not None
-        else None
-    )
-    person = (
-        visible(access.people_visible_to(actor), payload.person_id, "person", field="person_id")
-        if payload.person_id is not None
-        else None
-    )
+    team = named_team(actor, payload.team_id, field="team_id")
+    person = named_person(actor, payload.person_id, field="person_id")
     with fields_named(team="team_id", person="person_id"):
         rule = allowance_services.allowance_rule_create(
             actor=actor,
@@ -125,7 +117,7 @@ def person_allowance_get(
     """Allowance, booked, used, lost and remaining minutes for the allowance period containing
     ``on`` (today when left out)."""
     actor = caller(request)
-    person = visible(access.people_visible_to(actor), person_id, "person")
+    person = visible_person(actor, person_id)
     found = person_allowance(person, on=on or timezone.localdate())
     summary = found.summary
     return AllowanceOut(

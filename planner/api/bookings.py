@@ -28,7 +28,7 @@ from planner.models import Booking, CoverAssignment
 from planner.services import attendance as attendance_services
 from planner.services import bookings as booking_services
 from planner.services import cancellation as cancellation_services
-from teams import access
+from teams.api.lookups import named_person
 from teams.models import Person
 
 router = Router()
@@ -96,13 +96,7 @@ def bookings_create(request: HttpRequest, payload: BookingCreate) -> Status:
     """Asks for time for yourself (requested), or books it for one of your people as their
     manager (approved). Overlaps are refused; time outside working hours is flagged TOIL due."""
     actor = caller(request)
-    person = (
-        actor
-        if payload.person_id is None
-        else visible(
-            access.people_visible_to(actor), payload.person_id, "person", field="person_id"
-        )
-    )
+    person = named_person(actor, payload.person_id, field="person_id", default=actor)
     with fields_named(person="person_id"):
         booking = booking_services.booking_request(
             actor=actor,

@@ -8,7 +8,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from core.api import caller, fields_named
 from teams import selectors, services
-from teams.api.lookups import visible_person, visible_team
+from teams.api.lookups import named_team, visible_person
 from teams.api.schemas.people import (
     PersonCreate,
     PersonDetailOut,
@@ -49,9 +49,7 @@ def people_create(request: HttpRequest, payload: PersonCreate) -> Person:
     fields = payload.model_dump()
     team_id = fields.pop("team_id")
     specialisms = fields.pop("specialisms")
-    team = None
-    if team_id is not None:
-        team = visible_team(actor, team_id, field="team_id")
+    team = named_team(actor, team_id, field="team_id")
     with transaction.atomic(), fields_named(team="team_id"):
         person = services.person_create(actor=actor, team=team, **fields)
         if specialisms:

@@ -9,7 +9,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from core.api import caller, fields_named, visible
 from core.api_errors import Conflict, NotFound
 from teams import selectors, services
-from teams.api.lookups import visible_person, visible_team
+from teams.api.lookups import named_team, visible_person, visible_team
 from teams.api.schemas.teams import TeamCreate, TeamFilter, TeamManagerIn, TeamOut, TeamPatch
 from teams.models import Person, Team
 
@@ -19,12 +19,6 @@ router = Router(tags=["teams"])
 def _team_out(actor: Person, pk: int) -> Team:
     """A team as the list shows it (managers, visible member count)."""
     return visible(selectors.teams_tree(actor), pk, "team")
-
-
-def _parent(actor: Person, parent_id: int | None) -> Team | None:
-    if parent_id is None:
-        return None
-    return visible_team(actor, parent_id, field="parent_id")
 
 
 @router.get("/teams", response=list[TeamOut], operation_id="teams_list")
@@ -43,7 +37,7 @@ def teams_get(request: HttpRequest, team_id: int) -> Team:
 def teams_create(request: HttpRequest, payload: TeamCreate) -> Team:
     actor = caller(request)
     fields = payload.model_dump()
-    parent = _parent(actor, fields.pop("parent_id"))
+    parent = named_team(actor, fields.pop("parent_id"), field="parent_id")
     with fields_named(parent="parent_id"):
         team = services.team_create(actor=actor, parent=parent, **fields)
     return _team_out(actor, team.pk)
@@ -55,7 +49,7 @@ def teams_update(request: HttpRequest, team_id: int, payload: TeamPatch) -> Team
     team = visible_team(actor, team_id)
     fields = payload.model_dump(exclude_unset=True)
     if "parent_id" in fields:
-        fields["parent"] = _parent(actor, fields.pop("parent_id"))
+        fields["parent"] = named_team(actor, fields.pop("parent_id"), field="parent_id")
     with fields_named(parent="parent_id"):
         services.team_update(actor=actor, team=team, **fields)
     return _team_out(actor, team.pk)

@@ -26,7 +26,7 @@ from learning_catalogue.models import (
 from learning_catalogue.search import words
 from teams.audit import snapshot
 from teams.models import CareerStage, Person, Role, Team
-from teams.services.common import audit
+from teams.services.common import audit, audit_snapshot
 
 ACTIVITY_FIELDS = (
     "title",
@@ -186,13 +186,7 @@ def activity_set_status(*, actor: Person, activity: Activity, status: str) -> Ac
     if status == ActivityStatus.PUBLISHED and activity.published_at is None:
         activity.published_at = timezone.now()
     activity.save(update_fields=["status", "published_at", "updated_at"])
-    audit(
-        actor,
-        f"activity.{status}",
-        activity,
-        before=before,
-        after=snapshot(activity, ACTIVITY_FIELDS),
-    )
+    audit_snapshot(actor, f"activity.{status}", activity, ACTIVITY_FIELDS, before)
     return activity
 
 

@@ -16,7 +16,7 @@ from learning_catalogue.models import (
 from learning_catalogue.services.common import COMMENT_MAX_LENGTH
 from teams.audit import snapshot
 from teams.models import Person
-from teams.services.common import audit, audit_snapshot
+from teams.services.common import audit_snapshot, audited_delete
 
 NEED_FIELDS = ("person", "topic", "details", "status", "agreed_by")
 
@@ -73,10 +73,4 @@ def need_save(
 def need_delete(*, actor: Person, need: LearningNeed) -> None:
     if not catalogue_access.can_record_needs_for(actor, need.person):
         raise PermissionDenied("Only the person or their manager can remove their needs.")
-    audit(
-        actor,
-        "learning_need.delete",
-        need,
-        before=snapshot(need, NEED_FIELDS),
-    )
-    need.delete()
+    audited_delete(actor, "learning_need.delete", need, NEED_FIELDS)

@@ -35,7 +35,7 @@ from planner.services.bookings import (
 )
 from teams.audit import snapshot
 from teams.models import Person, Team
-from teams.services.common import audit
+from teams.services.common import audit, audit_snapshot
 
 SESSION_FIELDS = (
     "activity",
@@ -122,13 +122,8 @@ def session_save(
     except ValidationError as error:
         raise ValidationError(error.message_dict) from error
     session.save()
-    audit(
-        actor,
-        "session.create" if creating else "session.update",
-        session,
-        before=before,
-        after=snapshot(session, SESSION_FIELDS),
-    )
+    action = "session.create" if creating else "session.update"
+    audit_snapshot(actor, action, session, SESSION_FIELDS, before)
     if not creating:
         while offer_next(session, timezone.now()) is not None:
             pass

@@ -7,14 +7,14 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from planner import access as planner_access
 from planner.models import Absence, AbsenceKind
 from teams.audit import snapshot
 from teams.models import Person
-from teams.services.common import audit, audit_snapshot
+from teams.services.common import audit_snapshot, audited_delete, require
 
 ABSENCE_FIELDS = ("person", "kind", "start_date", "end_date", "note")
 LONGEST_DAYS = 366
@@ -77,10 +77,10 @@ def describe_clash(person: Person, clash: Absence) -> str:
 
 
 def _require(actor: Person, person: Person) -> None:
-    if not planner_access.can_record_absence_for(actor, person):
-        raise PermissionDenied(
-            "Only the person's manager or an org admin can record their absences."
-        )
+    require(
+        planner_access.can_record_absence_for(actor, person),
+        "Only the person's manager or an org admin can record their absences.",
+    )
 
 
 def _checked(
@@ -160,8 +160,7 @@ def absence_update(
 def absence_delete(*, actor: Person, absence: Absence) -> None:
     """Removes an absence recorded in error; the audit log keeps what it was."""
     _require(actor, absence.person)
-    audit(actor, "absence.delete", absence, before=snapshot(absence, ABSENCE_FIELDS))
-    absence.delete()
+    audited_delete(actor, "absence.delete", absence, ABSENCE_FIELDS)
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from planner import access as planner_access
@@ -14,7 +14,7 @@ from planner.models import AllowancePeriod, AllowanceRule, AllowanceScope, Plann
 from teams import access
 from teams.audit import snapshot
 from teams.models import CareerStage, Organisation, Person, Team
-from teams.services.common import audit, audit_snapshot
+from teams.services.common import audit_snapshot, audited_delete, permission
 
 RULE_FIELDS = (
     "scope",
@@ -31,9 +31,10 @@ SETTINGS_FIELDS = ("allowance_period", "year_starts_month")
 MOST_MINUTES = 52 * 37 * 60
 
 
-def _require(actor: Person) -> None:
-    if not planner_access.can_manage_allowances(actor):
-        raise PermissionDenied("Only org admins and L&D leads can set protected time allowances.")
+_require = permission(
+    planner_access.can_manage_allowances,
+    "Only org admins and L&D leads can set protected time allowances.",
+)
 
 
 @transaction.atomic
@@ -126,8 +127,5 @@ def allowance_rule_create(
 @transaction.atomic
 def allowance_rule_delete(*, actor: Person, rule: AllowanceRule) -> None:
     """Removes a rule; the audit log keeps what it said."""
-    _require(actor)
-    if rule.organisation_id != actor.organisation_id:
-        raise PermissionDenied
-    audit(actor, "allowance_rule.delete", rule, before=snapshot(rule, RULE_FIELDS))
-    rule.delete()
+    _require(actor, rule)
+    audited_delete(actor, "allowance_rule.delete", rule, RULE_FIELDS)

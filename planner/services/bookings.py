@@ -290,21 +290,34 @@ def locked_in(booking: Booking, allowed: tuple[str, ...], refusal: str) -> Booki
     return locked
 
 
-@transaction.atomic
-def booking_approve(*, actor: Person, booking: Booking) -> Booking:
-    planner_access.require_decider(actor, booking, what="protected time")
+def _decide_request(
+    *, actor: Person, booking: Booking, status: str, action: str, note: str = "", **fields: object
+) -> Booking:
+    """Approves or declines a requested booking (refused once it is no longer requested) as the
+    manager who decides, and tells the person."""
+    verb = BookingStatus(status).label.lower()
     booking = locked_in(
-        booking, (BookingStatus.REQUESTED,), "Only a requested booking can be approved."
+        booking, (BookingStatus.REQUESTED,), f"Only a requested booking can be {verb}."
     )
     change_status(
         actor=actor,
         booking=booking,
-        status=BookingStatus.APPROVED,
-        action="booking.approve",
+        status=status,
+        action=action,
+        note=note,
         decided_by=actor,
+        **fields,
     )
-    queue_booking_notice(booking, BookingNotice.APPROVED)
+    queue_booking_notice(booking, BookingNotice(status))
     return booking
+
+
+@transaction.atomic
+def booking_approve(*, actor: Person, booking: Booking) -> Booking:
+    planner_access.require_decider(actor, booking, what="protected time")
+    return _decide_request(
+        actor=actor, booking=booking, status=BookingStatus.APPROVED, action="booking.approve"
+    )
 
 
 @transaction.atomic
@@ -313,20 +326,14 @@ def booking_decline(*, actor: Person, booking: Booking, reason: str) -> Booking:
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": "Enter why you are declining the request."})
-    booking = locked_in(
-        booking, (BookingStatus.REQUESTED,), "Only a requested booking can be declined."
-    )
-    change_status(
+    return _decide_request(
         actor=actor,
         booking=booking,
         status=BookingStatus.DECLINED,
         action="booking.decline",
         note=reason,
-        decided_by=actor,
         decline_reason=reason,
     )
-    queue_booking_notice(booking, BookingNotice.DECLINED)
-    return booking
 
 
 def unresolved_cover_problems(booking: Booking) -> list[str]:

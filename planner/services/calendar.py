@@ -6,22 +6,22 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from planner import access as planner_access
 from planner.models import ClosureDay
-from teams.audit import snapshot
 from teams.models import Person
-from teams.services.common import audit, audit_snapshot
+from teams.services.common import audit_snapshot, audited_delete, permission
 
 FIELDS = ("date", "name")
 NAME_LENGTH = ClosureDay._meta.get_field("name").max_length
 
 
-def _require(actor: Person) -> None:
-    if not planner_access.can_manage_closure_days(actor):
-        raise PermissionDenied("Only org admins can set the organisation's closure days.")
+_require = permission(
+    planner_access.can_manage_closure_days,
+    "Only org admins can set the organisation's closure days.",
+)
 
 
 @transaction.atomic
@@ -48,8 +48,5 @@ def closure_day_add(*, actor: Person, date: datetime.date | None, name: str) -> 
 @transaction.atomic
 def closure_day_remove(*, actor: Person, closure: ClosureDay) -> None:
     """The organisation opens that day after all; the audit log keeps what it was."""
-    _require(actor)
-    if closure.organisation_id != actor.organisation_id:
-        raise PermissionDenied
-    audit(actor, "closure_day.delete", closure, before=snapshot(closure, FIELDS))
-    closure.delete()
+    _require(actor, closure)
+    audited_delete(actor, "closure_day.delete", closure, FIELDS)

@@ -11,15 +11,17 @@ from django.db import models
 
 from teams import access
 from teams.audit import audit_record, snapshot
-from teams.models import Organisation, Person, Team
+from teams.models import Organisation, Person
+
+NOT_PERMITTED = "You do not have permission to do that."
 
 
-def require(allowed: bool, message: str = "You do not have permission to do that.") -> None:
+def require(allowed: bool, message: str = NOT_PERMITTED) -> None:
     if not allowed:
         raise PermissionDenied(message)
 
 
-def same_organisation(actor: Person, *objects: Organisation | Team | Person) -> None:
+def same_organisation(actor: Person, *objects: models.Model) -> None:
     """Objects from another organisation are treated as not found by callers."""
     for obj in objects:
         organisation_id = obj.pk if isinstance(obj, Organisation) else obj.organisation_id
@@ -27,17 +29,20 @@ def same_organisation(actor: Person, *objects: Organisation | Team | Person) -> 
             raise PermissionDenied("That belongs to another organisation.")
 
 
-def _permitted(rule: Callable[[Person], bool]) -> Callable[..., None]:
-    def check(actor: Person, *objects: Organisation | Team | Person) -> None:
-        require(rule(actor))
+def permission(rule: Callable[[Person], bool], message: str = NOT_PERMITTED) -> Callable[..., None]:
+    """A check that refuses an actor the ``rule`` does not allow (saying ``message``) and any
+    object given that belongs to another organisation."""
+
+    def check(actor: Person, *objects: models.Model) -> None:
+        require(rule(actor), message)
         same_organisation(actor, *objects)
 
     return check
 
 
 # The two permissions teams writes need, each with the organisation check that goes with it.
-require_people_manager = _permitted(access.can_manage_people)
-require_structure_manager = _permitted(access.can_manage_structure)
+require_people_manager = permission(access.can_manage_people)
+require_structure_manager = permission(access.can_manage_structure)
 
 
 def apply_fields(obj: object, fields: dict[str, object], allowed: Iterable[str]) -> None:
@@ -85,13 +90,16 @@ def audit_snapshot(
 
 
 def audit_change(
-    actor: Person,
-    action: str,
-    obj: models.Model,
-    *,
-    before: dict[str, object],
-    after: dict[str, object],
+    actor: Person, action: str, obj: models.Model, fields: Iterable[str], before: dict[str, object]
 ) -> None:
-    """Audits an update only when it changed something, so saving an unchanged form is silent."""
+    """Audits an update of ``fields`` only when it changed one, so saving an unchanged form is
+    silent."""
+    after = snapshot(obj, fields)
     if after != before:
         audit(actor, action, obj, before=before, after=after)
+
+
+def audited_delete(actor: Person, action: str, obj: models.Model, fields: Iterable[str]) -> None:
+    """Deletes the object; the audit log keeps its ``fields`` as they were."""
+    audit(actor, action, obj, before=snapshot(obj, fields))
+    obj.delete()

@@ -9,7 +9,7 @@ from django.db import transaction
 
 from teams.audit import snapshot
 from teams.models import Membership, Person, Team
-from teams.services.common import audit, require_people_manager
+from teams.services.common import audit_snapshot, audited_delete, require_people_manager
 
 MEMBERSHIP_FIELDS = ("person", "team", "start_date", "end_date")
 
@@ -40,7 +40,7 @@ def membership_start(
     membership = Membership(person=person, team=team, start_date=start_date, end_date=end_date)
     membership.full_clean()
     membership.save()
-    audit(actor, "membership.start", membership, after=snapshot(membership, MEMBERSHIP_FIELDS))
+    audit_snapshot(actor, "membership.start", membership, MEMBERSHIP_FIELDS)
     return membership
 
 
@@ -50,17 +50,10 @@ def membership_end(*, actor: Person, membership: Membership, end_date: datetime.
     before = snapshot(membership, MEMBERSHIP_FIELDS)
     if end_date < membership.start_date:
         # A membership that would end before it began never happened: remove it.
-        audit(actor, "membership.delete", membership, before=before)
-        membership.delete()
+        audited_delete(actor, "membership.delete", membership, MEMBERSHIP_FIELDS)
         return membership
     membership.end_date = end_date
     membership.full_clean()
     membership.save(update_fields=["end_date"])
-    audit(
-        actor,
-        "membership.end",
-        membership,
-        before=before,
-        after=snapshot(membership, MEMBERSHIP_FIELDS),
-    )
+    audit_snapshot(actor, "membership.end", membership, MEMBERSHIP_FIELDS, before)
     return membership

@@ -6,7 +6,7 @@ from django.db import transaction
 
 from teams.audit import snapshot
 from teams.models import Organisation, Person
-from teams.services.common import apply_fields, audit, require_structure_manager
+from teams.services.common import apply_fields, audit_snapshot, require_structure_manager
 
 ORGANISATION_FIELDS = ("name", "brand_colour", "standard_weekly_minutes")
 
@@ -20,11 +20,5 @@ def organisation_update(
     apply_fields(organisation, fields, ORGANISATION_FIELDS)
     organisation.full_clean()
     organisation.save()
-    audit(
-        actor,
-        "organisation.update",
-        organisation,
-        before=before,
-        after=snapshot(organisation, ORGANISATION_FIELDS),
-    )
+    audit_snapshot(actor, "organisation.update", organisation, ORGANISATION_FIELDS, before)
     return organisation

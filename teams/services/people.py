@@ -24,6 +24,7 @@ from teams.services.common import (
     apply_fields,
     audit,
     audit_change,
+    audit_snapshot,
     require_people_manager,
 )
 from teams.services.memberships import membership_start
@@ -83,7 +84,7 @@ def person_create(
     else:
         person.set_unusable_password()
     person.save()
-    audit(actor, "person.create", person, after=snapshot(person, PERSON_FIELDS))
+    audit_snapshot(actor, "person.create", person, PERSON_FIELDS)
     person_roles_set(actor=actor, person=person, roles=roles)
     if team is not None:
         membership_start(
@@ -105,9 +106,7 @@ def person_update(*, actor: Person, person: Person, **fields: object) -> Person:
         person.is_active = False
     _validate_person(person)
     person.save()
-    audit_change(
-        actor, "person.update", person, before=before, after=snapshot(person, PERSON_FIELDS)
-    )
+    audit_change(actor, "person.update", person, PERSON_FIELDS, before)
     return person
 
 

@@ -9,7 +9,13 @@ from django.db import transaction
 
 from teams.audit import snapshot
 from teams.models import Person, Registration, Regulator
-from teams.services.common import apply_fields, audit, audit_change, require_people_manager
+from teams.services.common import (
+    apply_fields,
+    audit,
+    audit_change,
+    audit_snapshot,
+    require_people_manager,
+)
 
 REGISTRATION_FIELDS = ("regulator", "number", "registered_on", "renewal_due")
 
@@ -44,12 +50,7 @@ def registration_add(
         renewal_due=renewal_due,
     )
     _save_registration(registration)
-    audit(
-        actor,
-        "registration.add",
-        registration,
-        after=snapshot(registration, REGISTRATION_FIELDS),
-    )
+    audit_snapshot(actor, "registration.add", registration, REGISTRATION_FIELDS)
     return registration
 
 
@@ -61,13 +62,7 @@ def registration_update(
     before = snapshot(registration, REGISTRATION_FIELDS)
     apply_fields(registration, fields, REGISTRATION_FIELDS)
     _save_registration(registration)
-    audit_change(
-        actor,
-        "registration.update",
-        registration,
-        before=before,
-        after=snapshot(registration, REGISTRATION_FIELDS),
-    )
+    audit_change(actor, "registration.update", registration, REGISTRATION_FIELDS, before)
     return registration
 
 

@@ -8,7 +8,7 @@ from django.db import transaction
 from teams.audit import snapshot
 from teams.models import Person, Team, TeamManager
 from teams.models.organisation import path_below
-from teams.services.common import apply_fields, audit, require_structure_manager
+from teams.services.common import apply_fields, audit, audit_snapshot, require_structure_manager
 from teams.services.people import role_grant
 
 TEAM_FIELDS = ("name", "kind", "parent", "minimum_staff_on_duty")
@@ -49,7 +49,7 @@ def team_create(
     team.save()
     team.path = _compute_path(team)
     team.save(update_fields=["path"])
-    audit(actor, "team.create", team, after=snapshot(team, TEAM_FIELDS))
+    audit_snapshot(actor, "team.create", team, TEAM_FIELDS)
     return team
 
 
@@ -70,7 +70,7 @@ def team_update(*, actor: Person, team: Team, **fields: object) -> Team:
         for below in Team.objects.filter(path__startswith=old_path).exclude(pk=team.pk):
             below.path = team.path + below.path[len(old_path) :]
             below.save(update_fields=["path"])
-    audit(actor, "team.update", team, before=before, after=snapshot(team, TEAM_FIELDS))
+    audit_snapshot(actor, "team.update", team, TEAM_FIELDS, before)
     return team
 
 

@@ -1,12 +1,16 @@
-"""Shared by every app's API handlers: who is calling, and finding what they may see."""
+"""Shared by every app's API: who is calling, finding what they may see, and the request bodies
+every app's schemas build on."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import ClassVar
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
+from ninja import Schema
+from pydantic import ConfigDict, ValidationInfo, field_validator
 
 from core.api_errors import NotFound
 
@@ -41,3 +45,24 @@ def fields_named(**api_names: str) -> Iterator[None]:
             if hasattr(error, attribute):
                 setattr(renamed_error, attribute, getattr(error, attribute))
         raise renamed_error from error
+
+
+class Input(Schema):
+    """Request bodies: unknown fields are refused, choices arrive as their plain values."""
+
+    model_config = ConfigDict(extra="forbid", use_enum_values=True)
+
+
+class Patch(Input):
+    """PATCH bodies: only the fields sent change. ``null`` is allowed only where a field can
+    really be empty (``nullable``); elsewhere it would store nonsense such as a blank name."""
+
+    nullable: ClassVar[frozenset[str]] = frozenset()
+
+    @field_validator("*")
+    @classmethod
+    def refuse_null(cls, value: object, info: ValidationInfo) -> object:
+        # Only runs for fields that were sent: defaults are not validated.
+        if value is None and info.field_name not in cls.nullable:
+            raise ValueError("This cannot be null; leave the field out to keep its value.")
+        return value

@@ -10,10 +10,10 @@ from ninja import Router
 
 from core.api import caller
 from planner import access as planner_access
-from planner.api.schemas import PersonRef
 from planner.api.schemas.metrics import PersonUseOut, ReasonCountOut, TeamMetricsOut
 from planner.selectors import metrics as metrics_selectors
 from planner.selectors import planner_grid as grid_selectors
+from teams.api.schemas.common import PersonRef
 
 router = Router()
 

@@ -10,7 +10,6 @@ from ninja import Router
 
 from core.api import caller
 from planner import access as planner_access
-from planner.api.schemas import PersonRef
 from planner.api.schemas.planner_grid import (
     PlannerCellOut,
     PlannerDayOut,
@@ -18,6 +17,7 @@ from planner.api.schemas.planner_grid import (
     TeamPlannerOut,
 )
 from planner.selectors import planner_grid as grid_selectors
+from teams.api.schemas.common import PersonRef
 
 router = Router()
 

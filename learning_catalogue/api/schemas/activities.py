@@ -3,7 +3,7 @@ card, its filters, writes, formats and topics.
 
 Outputs read only what the endpoint's queryset already loaded (select_related, prefetches and
 annotations), so serialising a page of 200 rows costs no more queries than a page of 10.
-Request bodies refuse unknown fields, as the rest of the API does (``teams.schemas.Input``).
+Request bodies refuse unknown fields, as the rest of the API does (``core.api.Input``).
 """
 
 import datetime
@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from ninja import Field, Schema
 
+from core.api import Input, Patch
 from learning_catalogue.models import (
     Activity,
     ActivityStatus,
@@ -24,7 +25,6 @@ from learning_catalogue.selectors import (
     FEWEST_RATINGS_SHOWN,
     SORTS,
 )
-from teams.api.schemas.common import Input, Patch
 from teams.models import CareerStage, Role
 
 # Built from the selectors' own lists so the documented choices cannot drift from what

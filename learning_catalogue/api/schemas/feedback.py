@@ -4,7 +4,8 @@ import datetime
 
 from ninja import Field, Schema
 
-from teams.api.schemas.common import Input, PersonRef
+from core.api import Input
+from teams.api.schemas.common import PersonRef
 
 
 class RatingIn(Input):

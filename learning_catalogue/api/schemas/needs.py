@@ -5,11 +5,10 @@ import datetime
 
 from ninja import Field, FilterSchema, Schema
 
+from core.api import Input, Patch
 from learning_catalogue.api.schemas.activities import NamedRef
-from learning_catalogue.models import (
-    NeedStatus,
-)
-from teams.api.schemas.common import Input, Patch, PersonRef
+from learning_catalogue.models import NeedStatus
+from teams.api.schemas.common import PersonRef
 
 
 class NeedOut(Schema):

@@ -7,12 +7,13 @@ from django.db.models import Q
 from django.utils import timezone
 from ninja import Field, FilterSchema, Schema
 
+from core.api import Input
 from learning_catalogue.models import (
     PlaceStatus,
     Session,
     SessionPlace,
 )
-from teams.api.schemas.common import Input, PersonRef
+from teams.api.schemas.common import PersonRef
 
 
 class PlaceSessionRef(Schema):

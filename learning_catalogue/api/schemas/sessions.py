@@ -5,13 +5,9 @@ import datetime
 
 from ninja import Field, Schema
 
-from learning_catalogue.models import (
-    Session,
-)
-from learning_catalogue.selectors import (
-    places_left,
-)
-from teams.api.schemas.common import Input, Patch
+from core.api import Input, Patch
+from learning_catalogue.models import Session
+from learning_catalogue.selectors import places_left
 
 
 class SessionOut(Schema):

@@ -4,12 +4,13 @@ import datetime
 
 from ninja import Field, FilterSchema, Schema
 
+from core.api import Input
 from learning_catalogue.api.schemas.activities import NamedRef
 from learning_catalogue.models import (
     SuggestionKind,
     SuggestionStatus,
 )
-from teams.api.schemas.common import Input, PersonRef
+from teams.api.schemas.common import PersonRef
 
 
 class SuggestionOut(Schema):

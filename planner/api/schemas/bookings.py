@@ -8,7 +8,6 @@ from django.db.models import Q
 from ninja import Field, FilterLookup, FilterSchema, Schema
 
 from core.time import local_midnight
-from planner.api.schemas import PersonRef
 from planner.api.schemas.cover import CoverOut
 from planner.models import (
     Booking,
@@ -18,6 +17,7 @@ from planner.models import (
     CancellationReason,
     CoverAssignment,
 )
+from teams.api.schemas.common import PersonRef
 
 
 class EventOut(Schema):

@@ -4,8 +4,8 @@ import datetime
 
 from ninja import Field, Schema
 
-from planner.api.schemas import PersonRef
 from planner.models import CoverDuty, CoverStatus
+from teams.api.schemas.common import PersonRef
 
 
 class CoverOut(Schema):

@@ -4,8 +4,8 @@ import datetime
 
 from ninja import Schema
 
-from planner.api.schemas import PersonRef
 from planner.models import CancellationReason
+from teams.api.schemas.common import PersonRef
 
 
 class ReasonCountOut(Schema):

@@ -4,7 +4,7 @@ import datetime
 
 from ninja import Field, Schema
 
-from planner.api.schemas import PersonRef
+from teams.api.schemas.common import PersonRef
 
 
 class PlannerCellOut(Schema):

@@ -7,7 +7,8 @@ import datetime
 from django.db.models import Q
 from ninja import Field, FilterSchema, Schema
 
-from teams.api.schemas.common import Input, PersonRef, TeamRef
+from core.api import Input
+from teams.api.schemas.common import PersonRef, TeamRef
 from teams.models import Membership
 from teams.models.organisation import in_force
 

@@ -6,7 +6,7 @@ import datetime
 
 from ninja import Field, Schema
 
-from teams.api.schemas.common import Patch
+from core.api import Patch
 
 
 class OrganisationOut(Schema):

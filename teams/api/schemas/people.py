@@ -7,7 +7,8 @@ from typing import Annotated
 
 from ninja import Field, Schema
 
-from teams.api.schemas.common import Input, Patch, TeamRef
+from core.api import Input, Patch
+from teams.api.schemas.common import TeamRef
 from teams.api.schemas.registrations import RegistrationOut
 from teams.models import (
     CareerStage,

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from ninja import Field, FilterLookup, FilterSchema, Schema
 
-from teams.api.schemas.common import Input, Patch
+from core.api import Input, Patch
 
 
 class RegulatorOut(Schema):

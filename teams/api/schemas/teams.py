@@ -7,7 +7,8 @@ from typing import Annotated
 
 from ninja import Field, FilterLookup, FilterSchema, Schema
 
-from teams.api.schemas.common import Input, Patch, PersonRef
+from core.api import Input, Patch
+from teams.api.schemas.common import PersonRef
 from teams.models import Person, Team
 
 

@@ -6,7 +6,7 @@ import datetime
 
 from ninja import Field, Schema
 
-from teams.api.schemas.common import Input
+from core.api import Input
 
 
 class TokenOut(Schema):

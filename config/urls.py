@@ -7,6 +7,31 @@ from config.api import api
 from teams.auth_forms import PasswordResetRequestForm, SignInForm
 from teams.views.home import home
 
+PASSWORD_PAGES = [
+    (
+        "password/reset/",
+        auth_views.PasswordResetView.as_view(form_class=PasswordResetRequestForm),
+        "password_reset",
+    ),
+    ("password/reset/sent/", auth_views.PasswordResetDoneView.as_view(), "password_reset_done"),
+    (
+        "password/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(post_reset_login=False),
+        "password_reset_confirm",
+    ),
+    (
+        "password/reset/complete/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        "password_reset_complete",
+    ),
+    ("password/change/", auth_views.PasswordChangeView.as_view(), "password_change"),
+    (
+        "password/change/done/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        "password_change_done",
+    ),
+]
+
 urlpatterns = [
     path("", home, name="home"),
     path(
@@ -19,32 +44,7 @@ urlpatterns = [
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     # People added by an admin or the HR import have no password yet: they set one through the
     # reset link, which is also the "forgotten password" route.
-    path(
-        "password/reset/",
-        auth_views.PasswordResetView.as_view(form_class=PasswordResetRequestForm),
-        name="password_reset",
-    ),
-    path(
-        "password/reset/sent/",
-        auth_views.PasswordResetDoneView.as_view(),
-        name="password_reset_done",
-    ),
-    path(
-        "password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(post_reset_login=False),
-        name="password_reset_confirm",
-    ),
-    path(
-        "password/reset/complete/",
-        auth_views.PasswordResetCompleteView.as_view(),
-        name="password_reset_complete",
-    ),
-    path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
-    path(
-        "password/change/done/",
-        auth_views.PasswordChangeDoneView.as_view(),
-        name="password_change_done",
-    ),
+    *(path(route, view, name=name) for route, view, name in PASSWORD_PAGES),
     path("organisation/", include("teams.urls")),
     path("integrations/", include("teams.imports.urls")),
     path("learning/", include("learning_catalogue.urls")),

@@ -1,5 +1,6 @@
-"""Form fields and widgets every app's forms use: GOV.UK dates, typed times and durations,
-long selects, and putting a service's ``ValidationError`` back onto the form."""
+"""Form fields and widgets every app's forms use: GOV.UK dates, radios, checkboxes and selects
+(with the message a missing or unknown answer shows), typed times and durations, long selects,
+and putting a service's ``ValidationError`` back onto the form."""
 
 from __future__ import annotations
 
@@ -103,6 +104,78 @@ def date_field(
             "required": missing or f"Enter the {label.lower()}.",
             "invalid": f"The {label.lower()} must be a real date, like 27 3 2026.",
         },
+    )
+
+
+def text_field(
+    label: str, *, help_text: str = "", missing: str = "", max_length: int = 2000, rows: int = 3
+) -> forms.CharField:
+    """A few lines of free text (a note, a reason, details); required when ``missing`` says
+    what to enter."""
+    return forms.CharField(
+        label=label,
+        required=bool(missing),
+        help_text=help_text,
+        max_length=max_length,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        error_messages=_messages(missing),
+    )
+
+
+def _messages(missing: str, invalid: str = "") -> dict[str, str] | None:
+    found = {"required": missing, "invalid_choice": invalid}
+    return {key: text for key, text in found.items() if text} or None
+
+
+def radios(
+    label: str, choices: object, *, missing: str = "", typed: bool = False, **options: object
+) -> forms.ChoiceField:
+    """One answer among a few, as GOV.UK radios; ``missing`` says what to choose when none is.
+    ``typed`` makes it a TypedChoiceField (give ``coerce``)."""
+    field = forms.TypedChoiceField if typed else forms.ChoiceField
+    return field(
+        label=label,
+        choices=choices,
+        widget=forms.RadioSelect,
+        error_messages=_messages(missing),
+        **options,
+    )
+
+
+def checkboxes(
+    label: str, choices: object, *, missing: str = "", **options: object
+) -> forms.MultipleChoiceField:
+    """Any number of answers, as GOV.UK checkboxes; none is an answer unless ``missing`` says
+    what to choose."""
+    return forms.MultipleChoiceField(
+        label=label,
+        choices=choices,
+        required=bool(missing),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages=_messages(missing),
+        **options,
+    )
+
+
+def choice_of(
+    label: str,
+    *,
+    empty_label: str | None = "---------",
+    missing: str = "",
+    invalid: str = "",
+    required: bool = True,
+    many_options: bool = False,
+) -> forms.ModelChoiceField:
+    """One record from a select whose queryset the form's ``__init__`` sets (the visitor's
+    organisation, teams or people); ``missing`` and ``invalid`` are the messages for no choice
+    and a choice not on the list, ``many_options`` for lists as long as every team."""
+    return forms.ModelChoiceField(
+        label=label,
+        queryset=None,
+        required=required,
+        empty_label=empty_label,
+        widget=ManyOptionsSelect if many_options else None,
+        error_messages=_messages(missing, invalid),
     )
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django import forms
 
-from core.forms import ManyOptionsSelect, date_field
+from core.forms import checkboxes, choice_of, date_field, radios, text_field
 from core.time import london
 from learning_catalogue.models import (
     ActivityStatus,
@@ -44,12 +44,15 @@ def _money(label: str) -> forms.DecimalField:
     )
 
 
+EVERYONE = "Leave empty for everyone."
+
+
 class ActivityForm(forms.Form):
     title = forms.CharField(label="Title", max_length=200)
     summary = forms.CharField(
         label="Summary", required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
-    format = forms.ModelChoiceField(label="Format", queryset=None, empty_label="Choose a format")
+    format = choice_of("Format", empty_label="Choose a format")
     topics = forms.ModelMultipleChoiceField(
         label="Topics", queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -60,12 +63,8 @@ class ActivityForm(forms.Form):
         widget=forms.NumberInput(attrs={"class": "govuk-input--width-5"}),
         error_messages={"required": "Enter how long it takes, in minutes."},
     )
-    delivery_mode = forms.ChoiceField(
-        label="How it is delivered", choices=DeliveryMode.choices, widget=forms.RadioSelect
-    )
-    provider_kind = forms.ChoiceField(
-        label="Provider", choices=ProviderKind.choices, widget=forms.RadioSelect
-    )
+    delivery_mode = radios("How it is delivered", DeliveryMode.choices)
+    provider_kind = radios("Provider", ProviderKind.choices)
     provider_name = forms.CharField(label="Provider's name", required=False, max_length=200)
     cost_per_place = _money("Cost per place")
     other_direct_costs = _money("Other direct costs")
@@ -80,23 +79,13 @@ class ActivityForm(forms.Form):
     has_captions = forms.BooleanField(label="Captions", required=False)
     has_transcript = forms.BooleanField(label="Transcript", required=False)
     has_british_sign_language = forms.BooleanField(label="British Sign Language", required=False)
-    audience_career_stages = forms.MultipleChoiceField(
-        label="Career stages it is for",
-        help_text="Leave empty for everyone.",
-        required=False,
-        choices=CareerStage.choices,
-        widget=forms.CheckboxSelectMultiple,
+    audience_career_stages = checkboxes(
+        "Career stages it is for", CareerStage.choices, help_text=EVERYONE
     )
-    audience_roles = forms.MultipleChoiceField(
-        label="Roles it is for",
-        help_text="Leave empty for everyone.",
-        required=False,
-        choices=Role.choices,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    audience_roles = checkboxes("Roles it is for", Role.choices, help_text=EVERYONE)
     audience_teams = forms.ModelMultipleChoiceField(
         label="Teams it is for",
-        help_text="Leave empty for everyone.",
+        help_text=EVERYONE,
         queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -155,19 +144,16 @@ class SessionForm(BookingTimesMixin):
 
 
 class CancelSessionForm(forms.Form):
-    reason = forms.CharField(
-        label="Why is it cancelled?",
+    reason = text_field(
+        "Why is it cancelled?",
         help_text="Everyone with a place or waiting is told, with this reason.",
+        missing="Say why the session is cancelled.",
         max_length=500,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Say why the session is cancelled."},
     )
 
 
 class ReservationForm(forms.Form):
-    team = forms.ModelChoiceField(
-        label="Team", queryset=None, empty_label="Choose a team", widget=ManyOptionsSelect
-    )
+    team = choice_of("Team", empty_label="Choose a team", many_options=True)
     places = forms.IntegerField(
         label="Places kept for the team",
         min_value=0,
@@ -181,9 +167,7 @@ class ReservationForm(forms.Form):
 
 
 class AllocationForm(forms.Form):
-    person = forms.ModelChoiceField(
-        label="Give a place to", queryset=None, empty_label="Choose a person"
-    )
+    person = choice_of("Give a place to", empty_label="Choose a person")
 
     def __init__(self, *args: object, people: PersonQuerySet, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
@@ -191,53 +175,35 @@ class AllocationForm(forms.Form):
 
 
 class RatingForm(forms.Form):
-    usefulness = forms.TypedChoiceField(
-        label="How useful was it for your practice?",
+    usefulness = radios(
+        "How useful was it for your practice?",
+        [(5, "5 (very useful)"), (4, "4"), (3, "3"), (2, "2"), (1, "1 (not useful)")],
+        missing="Choose how useful it was.",
+        typed=True,
         coerce=int,
-        choices=[
-            (5, "5 (very useful)"),
-            (4, "4"),
-            (3, "3"),
-            (2, "2"),
-            (1, "1 (not useful)"),
-        ],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose how useful it was."},
     )
-    would_recommend = forms.TypedChoiceField(
-        label="Would you recommend it to a colleague?",
+    would_recommend = radios(
+        "Would you recommend it to a colleague?",
+        [("yes", "Yes"), ("no", "No")],
+        missing="Say whether you would recommend it.",
+        typed=True,
         coerce=lambda value: value == "yes",
-        choices=[("yes", "Yes"), ("no", "No")],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Say whether you would recommend it."},
     )
-    comment = forms.CharField(
-        label="Comment (optional)",
+    comment = text_field(
+        "Comment (optional)",
         help_text="Read by the L&D team with your name; never shown to other practitioners.",
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
 class SuggestionForm(forms.Form):
-    kind = forms.ChoiceField(
-        label="What are you suggesting?", choices=SuggestionKind.choices, widget=forms.RadioSelect
-    )
+    kind = radios("What are you suggesting?", SuggestionKind.choices)
     title = forms.CharField(
         label="Your suggestion",
         max_length=200,
         help_text="For example, “A podcast on working with interpreters”.",
     )
-    topic = forms.ModelChoiceField(
-        label="Topic (optional)", queryset=None, required=False, empty_label="No topic"
-    )
-    details = forms.CharField(
-        label="More detail (optional)",
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    topic = choice_of("Topic (optional)", empty_label="No topic", required=False)
+    details = text_field("More detail (optional)")
 
     def __init__(self, *args: object, organisation: Organisation, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
@@ -245,23 +211,16 @@ class SuggestionForm(forms.Form):
 
 
 class DeclineSuggestionForm(forms.Form):
-    decline_reason = forms.CharField(
-        label="Why not?",
+    decline_reason = text_field(
+        "Why not?",
         help_text="The person who suggested it sees this.",
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Say why, so the person who suggested it knows."},
+        missing="Say why, so the person who suggested it knows.",
     )
 
 
 class NeedForm(forms.Form):
-    topic = forms.ModelChoiceField(label="Topic", queryset=None, empty_label="Choose a topic")
-    details = forms.CharField(
-        label="What do you want to learn?",
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    topic = choice_of("Topic", empty_label="Choose a topic")
+    details = text_field("What do you want to learn?")
     agreed = forms.BooleanField(label="Agreed in supervision", required=False)
 
     def __init__(

@@ -12,8 +12,7 @@ from django.http import HttpRequest
 from django.utils.safestring import mark_safe
 from django_tables2 import RequestConfig
 
-from core.tables import GovukTable
-from learning_catalogue.models import Activity, LearningNeed, SessionPlace, SessionReservation
+from core.tables import NUMERIC, GovukTable, link_column
 
 PER_PAGE = 20
 ACTIONS = mark_safe('<span class="govuk-visually-hidden">Actions</span>')
@@ -50,48 +49,36 @@ class CardsTable(GovukTable):
         order_by_field = "table_order"
 
 
-class ActivityCards(CardsTable):
-    caption = "Activities"
-    card_template = "learning_catalogue/_card.html"
-    labelled_by = "results"
+def cards(title: str, template: str, *, labelled: str = "") -> type[CardsTable]:
+    """A kind of cards: the records drawn by ``template`` under the caption ``title``."""
 
-    class Meta(CardsTable.Meta):
-        pass
+    class Cards(CardsTable):
+        caption = title
+        card_template = template
+        labelled_by = labelled
 
+        class Meta(CardsTable.Meta):
+            pass
 
-class SavedCards(CardsTable):
-    caption = "My learning list"
-    card_template = "learning_catalogue/_saved_card.html"
-
-    class Meta(CardsTable.Meta):
-        pass
+    return Cards
 
 
-class SuggestionCards(CardsTable):
-    caption = "Suggestions"
-    card_template = "learning_catalogue/_suggestion_card.html"
-
-    class Meta(CardsTable.Meta):
-        pass
+ActivityCards = cards("Activities", "learning_catalogue/_card.html", labelled="results")
+SavedCards = cards("My learning list", "learning_catalogue/_saved_card.html")
+SuggestionCards = cards("Suggestions", "learning_catalogue/_suggestion_card.html")
 
 
 class ManageActivityTable(GovukTable):
     caption = "Activities"
-    title = tables.Column(
-        verbose_name="Title",
-        linkify=("learning_catalogue:activity", {"pk": tables.A("pk")}),
-        attrs={"a": {"class": "govuk-link"}},
-    )
+    title = link_column("learning_catalogue:activity", "Title")
     format = tables.Column(verbose_name="Format", accessor="format__name")
     status = cell("activity_status", "Status")
     next_start = tables.DateTimeColumn(
         format="D j M Y", verbose_name="Next session", default="\N{EN DASH}"
     )
-    rating_count = tables.Column(verbose_name="Ratings")
+    rating_count = tables.Column(verbose_name="Ratings", attrs=NUMERIC)
 
     class Meta:
-        model = Activity
-        fields = ("title", "format", "status", "next_start", "rating_count")
         orderable = False
 
 
@@ -105,8 +92,6 @@ class CurrentPlaceTable(GovukTable):
     actions = cell("place_actions", ACTIONS)
 
     class Meta:
-        model = SessionPlace
-        fields = ()
         orderable = False
 
 
@@ -117,8 +102,6 @@ class PastPlaceTable(GovukTable):
     outcome = cell("past_outcome", "Outcome")
 
     class Meta:
-        model = SessionPlace
-        fields = ()
         orderable = False
 
 
@@ -143,12 +126,10 @@ class SessionTable(GovukTable):
 class ReservationTable(GovukTable):
     caption = "Places kept for teams"
     team = tables.Column(verbose_name="Team", accessor="team__name")
-    places = tables.Column(verbose_name="Kept")
-    allocated = tables.Column(verbose_name="Given out", accessor="allocated")
+    places = tables.Column(verbose_name="Kept", attrs=NUMERIC)
+    allocated = tables.Column(verbose_name="Given out", attrs=NUMERIC)
 
     class Meta:
-        model = SessionReservation
-        fields = ("team", "places", "allocated")
         orderable = False
 
 
@@ -159,8 +140,6 @@ class SessionPlaceTable(GovukTable):
     joined_at = tables.DateTimeColumn(format="j M Y", verbose_name="Since")
 
     class Meta:
-        model = SessionPlace
-        fields = ("person", "place", "joined_at")
         orderable = False
 
 
@@ -172,6 +151,4 @@ class NeedTable(GovukTable):
     change = cell("need_change", ACTIONS)
 
     class Meta:
-        model = LearningNeed
-        fields = ("topic", "details", "status", "change")
         orderable = False

@@ -7,7 +7,7 @@ import datetime
 
 from django import forms
 
-from core.forms import TimeField, date_field
+from core.forms import TimeField, checkboxes, choice_of, date_field, radios, text_field
 from core.time import london
 from planner.models import (
     AbsenceKind,
@@ -18,19 +18,6 @@ from planner.models import (
     CoverDuty,
 )
 from teams.models import CareerStage, PersonQuerySet
-
-
-def text_field(label: str, *, help_text: str = "", missing: str = "") -> forms.CharField:
-    """A few lines of free text (a note, a reason); required when ``missing`` says what to
-    enter."""
-    return forms.CharField(
-        label=label,
-        required=bool(missing),
-        help_text=help_text,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": missing} if missing else None,
-    )
 
 
 class BookingTimesMixin(forms.Form):
@@ -61,12 +48,11 @@ class BookingRequestForm(BookingTimesMixin):
         help_text="For example, the course's name, or “Reading on contextual safeguarding”.",
         error_messages={"required": "Enter what the time is for."},
     )
-    purpose = forms.ChoiceField(
-        label="Kind of learning",
-        choices=BookingPurpose.choices,
+    purpose = radios(
+        "Kind of learning",
+        BookingPurpose.choices,
+        missing="Choose the kind of learning.",
         initial=BookingPurpose.READING,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose the kind of learning."},
     )
     notes = text_field("Notes (optional)")
 
@@ -76,14 +62,11 @@ class BookingRequestForm(BookingTimesMixin):
 class BookingCreateForm(BookingRequestForm):
     """A manager books protected time for one of their people."""
 
-    person = forms.ModelChoiceField(
-        label="Person",
-        queryset=None,
+    person = choice_of(
+        "Person",
         empty_label="Choose a person",
-        error_messages={
-            "required": "Choose who the time is for.",
-            "invalid_choice": "Choose someone in your teams.",
-        },
+        missing="Choose who the time is for.",
+        invalid="Choose someone in your teams.",
     )
 
     field_order = ["person", "title", "purpose", "day", "start_time", "end_time", "notes"]
@@ -110,20 +93,14 @@ class ConfirmNoCoverForm(forms.Form):
 
 
 class CoverForm(forms.Form):
-    colleague = forms.ModelChoiceField(
-        label="Colleague who covers",
-        queryset=None,
+    colleague = choice_of(
+        "Colleague who covers",
         empty_label="Choose a colleague",
-        error_messages={
-            "required": "Choose a colleague to cover.",
-            "invalid_choice": "Choose a colleague in your teams.",
-        },
+        missing="Choose a colleague to cover.",
+        invalid="Choose a colleague in your teams.",
     )
-    duties = forms.MultipleChoiceField(
-        label="What they cover",
-        choices=CoverDuty.choices,
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Choose at least one thing they cover."},
+    duties = checkboxes(
+        "What they cover", CoverDuty.choices, missing="Choose at least one thing they cover."
     )
     case_list_reference = forms.CharField(
         label="Case list reference (optional)",
@@ -154,11 +131,8 @@ class AcceptConflictsForm(forms.Form):
 
 
 class CancelForm(forms.Form):
-    reason = forms.ChoiceField(
-        label="Why is it cancelled?",
-        choices=CancellationReason.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose why it is cancelled."},
+    reason = radios(
+        "Why is it cancelled?", CancellationReason.choices, missing="Choose why it is cancelled."
     )
     note = text_field("Note (optional)")
     reschedule_day = date_field(
@@ -198,11 +172,8 @@ ATTENDANCE_CHOICES = [
 
 
 class AttendanceForm(forms.Form):
-    outcome = forms.ChoiceField(
-        label="Did they attend?",
-        choices=ATTENDANCE_CHOICES,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose whether they attended."},
+    outcome = radios(
+        "Did they attend?", ATTENDANCE_CHOICES, missing="Choose whether they attended."
     )
     attended_minutes = forms.IntegerField(
         label="Minutes attended (if part)",
@@ -226,12 +197,7 @@ class AttendanceForm(forms.Form):
 
 
 class AbsenceForm(forms.Form):
-    kind = forms.ChoiceField(
-        label="Kind of absence",
-        choices=AbsenceKind.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose the kind of absence."},
-    )
+    kind = radios("Kind of absence", AbsenceKind.choices, missing="Choose the kind of absence.")
     start_date = date_field("First day", required=True, missing="Enter the first day of absence.")
     end_date = date_field("Last day", required=True, missing="Enter the last day of absence.")
     note = forms.CharField(label="Note (optional)", required=False, max_length=200)
@@ -248,11 +214,8 @@ MONTHS = [(number, datetime.date(2026, number, 1).strftime("%B")) for number in 
 
 
 class PlannerSettingsForm(forms.Form):
-    allowance_period = forms.ChoiceField(
-        label="Allowances are given per",
-        choices=AllowancePeriod.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose a quarter or a year."},
+    allowance_period = radios(
+        "Allowances are given per", AllowancePeriod.choices, missing="Choose a quarter or a year."
     )
     year_starts_month = forms.TypedChoiceField(
         label="The year starts in",
@@ -266,23 +229,19 @@ class PlannerSettingsForm(forms.Form):
 class AllowanceRuleForm(forms.Form):
     """A rule from a date: who it is for and how much, as a percentage or full-time hours."""
 
-    scope = forms.ChoiceField(
-        label="Who is the rule for?",
-        choices=AllowanceScope.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose who the rule is for."},
+    scope = radios(
+        "Who is the rule for?", AllowanceScope.choices, missing="Choose who the rule is for."
     )
     career_stage = forms.ChoiceField(
         label="Career stage (for a career stage rule)",
         choices=[("", "Choose a career stage"), *CareerStage.choices],
         required=False,
     )
-    team = forms.ModelChoiceField(
-        label="Team (for a team rule; it covers the teams below too)",
-        queryset=None,
-        required=False,
+    team = choice_of(
+        "Team (for a team rule; it covers the teams below too)",
         empty_label="Choose a team",
-        error_messages={"invalid_choice": "Choose a team in your organisation."},
+        invalid="Choose a team in your organisation.",
+        required=False,
     )
     person_email = forms.EmailField(
         label="Person's work email (for a personal rule)",

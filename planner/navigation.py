@@ -4,15 +4,16 @@ days."""
 
 from __future__ import annotations
 
+from core.web import menu_entries
 from planner import access as planner_access
+
+MENU = [
+    (None, "planner:my-time", "My protected time"),
+    (planner_access.can_open_planner, "planner:teams", "Team planner"),
+    (planner_access.can_manage_allowances, "planner:allowances", "Allowances"),
+    (planner_access.can_manage_closure_days, "planner:closure-days", "Closure days"),
+]
 
 
 def menu_items(user: object) -> list[tuple[str, str]]:
-    items = [("planner:my-time", "My protected time")]
-    if planner_access.can_open_planner(user):
-        items.append(("planner:teams", "Team planner"))
-    if planner_access.can_manage_allowances(user):
-        items.append(("planner:allowances", "Allowances"))
-    if planner_access.can_manage_closure_days(user):
-        items.append(("planner:closure-days", "Closure days"))
-    return items
+    return menu_entries(user, MENU)

@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from django.utils.safestring import mark_safe
 from django_tables2 import RequestConfig
 
-from core.tables import GovukTable
+from core.tables import NUMERIC, GovukTable
 from planner.allowances import describe
 from planner.models import Absence, AllowanceRule, BookingEvent, ClosureDay, CoverAssignment
 
@@ -170,15 +170,17 @@ class PersonUseTable(GovukTable):
         "{% else %}Not set{% endif %}",
         verbose_name="Allowance",
         empty_values=(),
+        attrs=NUMERIC,
     )
-    booked_minutes = tables.TemplateColumn(HOURS, verbose_name="Booked")
-    used_minutes = tables.TemplateColumn(HOURS, verbose_name="Used")
-    lost_minutes = tables.TemplateColumn(HOURS, verbose_name="Lost to cancellation")
+    booked_minutes = tables.TemplateColumn(HOURS, verbose_name="Booked", attrs=NUMERIC)
+    used_minutes = tables.TemplateColumn(HOURS, verbose_name="Used", attrs=NUMERIC)
+    lost_minutes = tables.TemplateColumn(HOURS, verbose_name="Lost to cancellation", attrs=NUMERIC)
     remaining = tables.TemplateColumn(
         TAGS + "{% if record.allowance %}{{ record.allowance.remaining_minutes|hours }}"
         "{% else %}" + DASH + "{% endif %}",
         verbose_name="Remaining",
         empty_values=(),
+        attrs=NUMERIC,
     )
 
     class Meta:

@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from core.hooks import app_functions
+from core.web import menu_entries
 from teams import access
 
 DARK_TEXT = "#0b0c0c"
@@ -36,21 +37,22 @@ def header_text_colour(brand_colour: str) -> str:
     return LIGHT_TEXT if contrast_with_white >= 4.5 else DARK_TEXT
 
 
+MENU = [
+    (access.sees_teams, "teams:people", "People"),
+    (access.sees_teams, "teams:teams", "Teams"),
+    (access.can_manage_people, "integrations:people-import", "Import staff"),
+    (access.can_read_audit, "teams:audit", "Audit log"),
+    (access.can_manage_structure, "teams:settings", "Organisation settings"),
+    (None, "teams:tokens", "API tokens"),
+]
+
+
 def _menu(user: object) -> list[tuple[str, str]]:
     """(URL name, label) pairs for the user's roles, in the order they appear."""
     items = [("home", "Home")]
     for menu_items in app_functions("navigation", "menu_items"):
         items += menu_items(user)
-    if access.sees_teams(user):
-        items += [("teams:people", "People"), ("teams:teams", "Teams")]
-    if access.can_manage_people(user):
-        items.append(("integrations:people-import", "Import staff"))
-    if access.can_read_audit(user):
-        items.append(("teams:audit", "Audit log"))
-    if access.can_manage_structure(user):
-        items.append(("teams:settings", "Organisation settings"))
-    items.append(("teams:tokens", "API tokens"))
-    return items
+    return items + menu_entries(user, MENU)
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:

@@ -12,7 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
-from core.forms import DurationField, ManyOptionsSelect, date_field
+from core.forms import DurationField, checkboxes, choice_of, date_field, radios
 from teams.models import (
     CareerStage,
     ContractType,
@@ -61,20 +61,8 @@ class PersonDetailsForm(forms.Form):
 
 
 class PersonCreateForm(PersonDetailsForm):
-    roles = forms.MultipleChoiceField(
-        label="Roles",
-        choices=Role.choices,
-        initial=[Role.PRACTITIONER],
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    team = forms.ModelChoiceField(
-        label="First team",
-        queryset=Team.objects.none(),
-        required=False,
-        empty_label="No team yet",
-        widget=ManyOptionsSelect,
-    )
+    roles = checkboxes("Roles", Role.choices, initial=[Role.PRACTITIONER])
+    team = choice_of("First team", empty_label="No team yet", required=False, many_options=True)
     team_start = date_field(
         "Date they join the team", help_text="Leave blank to use their employment start date."
     )
@@ -102,26 +90,13 @@ class PersonEditForm(PersonDetailsForm):
 
 
 class RolesForm(forms.Form):
-    roles = forms.MultipleChoiceField(
-        label="Roles", choices=Role.choices, required=False, widget=forms.CheckboxSelectMultiple
-    )
-    specialisms = forms.MultipleChoiceField(
-        label="Specialisms",
-        choices=SpecialismTag.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    roles = checkboxes("Roles", Role.choices)
+    specialisms = checkboxes("Specialisms", SpecialismTag.choices)
 
 
 class MembershipStartForm(forms.Form):
-    team = forms.ModelChoiceField(
-        widget=ManyOptionsSelect,
-        error_messages={
-            "required": "Choose a team.",
-            "invalid_choice": "Choose a team from the list.",
-        },
-        label="Team",
-        queryset=Team.objects.none(),
+    team = choice_of(
+        "Team", missing="Choose a team.", invalid="Choose a team from the list.", many_options=True
     )
     start_date = date_field("Start date", required=True)
     keep_other_teams = forms.BooleanField(
@@ -210,19 +185,17 @@ class TeamForm(forms.Form):
     name = forms.CharField(
         error_messages={"required": "Enter a name."}, label="Name", max_length=200
     )
-    kind = forms.ChoiceField(
-        error_messages={"required": "Choose service or team."},
-        label="Kind",
-        choices=Team.Kind.choices,
-        widget=forms.RadioSelect,
+    kind = radios(
+        "Kind",
+        Team.Kind.choices,
+        missing="Choose service or team.",
         help_text="A service groups teams; a team is where people work.",
     )
-    parent = forms.ModelChoiceField(
-        label="Sits below",
-        queryset=Team.objects.none(),
-        required=False,
+    parent = choice_of(
+        "Sits below",
         empty_label="Nothing (top of the organisation)",
-        widget=ManyOptionsSelect,
+        required=False,
+        many_options=True,
     )
     minimum_staff_on_duty = forms.IntegerField(
         label="Minimum staff on duty",

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from core.tables import GovukTable
+from core.tables import NUMERIC, GovukTable, link_column
 from core.templatetags.govuk import hours
 from teams.models import ApiToken, AuditEntry, Membership, Person, Role, Team, WorkingPattern
 from teams.models.people import WEEKDAY_FIELDS
@@ -24,7 +24,10 @@ ACTIONS = format_html('<span class="govuk-visually-hidden">{}</span>', "Actions"
 
 
 class HoursColumn(tables.Column):
-    """Minutes shown as hours and minutes (a dash for none), right-aligned by the table."""
+    """Minutes shown as hours and minutes (a dash for none), right-aligned."""
+
+    def __init__(self, **options: object) -> None:
+        super().__init__(attrs=NUMERIC, **options)
 
     def render(self, value: int) -> str:
         return hours(value)
@@ -43,11 +46,7 @@ def _role_names(person: Person) -> str:
 
 class PersonTable(GovukTable):
     caption = "People"
-    full_name = tables.Column(
-        verbose_name="Name",
-        linkify=("teams:person", {"pk": tables.A("pk")}),
-        attrs={"a": {"class": "govuk-link"}},
-    )
+    full_name = link_column("teams:person", "Name")
     employee_number = tables.Column(verbose_name="Employee number")
     job_title = tables.Column(verbose_name="Job title")
     # Read from prefetched rows in render_*; the accessor must not touch Person.roles, which
@@ -122,13 +121,12 @@ class TeamTreeTable(GovukTable):
     """Every visible team in tree order: sorting by a column would break the tree apart."""
 
     caption = "The organisation's structure: each team sits below its service"
-    numeric_columns = ("member_count",)
     name = tables.Column(verbose_name="Name", orderable=False)
     kind = tables.Column(verbose_name="Kind", orderable=False)
     managers = tables.Column(
         verbose_name="Managers", accessor="pk", orderable=False, empty_values=()
     )
-    member_count = tables.Column(verbose_name="Current members", orderable=False)
+    member_count = tables.Column(verbose_name="Current members", orderable=False, attrs=NUMERIC)
 
     class Meta:
         model = Team
@@ -158,14 +156,8 @@ class TeamTreeTable(GovukTable):
 class ManagedTeamTable(GovukTable):
     caption = "Teams you manage, with how many people are in each now"
     caption_hidden = True
-    numeric_columns = ("member_count",)
-    name = tables.Column(
-        verbose_name="Team",
-        linkify=("teams:team", {"pk": tables.A("pk")}),
-        attrs={"a": {"class": "govuk-link"}},
-        orderable=False,
-    )
-    member_count = tables.Column(verbose_name="Current members", orderable=False)
+    name = link_column("teams:team", "Team", orderable=False)
+    member_count = tables.Column(verbose_name="Current members", orderable=False, attrs=NUMERIC)
 
     class Meta:
         model = Team
@@ -239,7 +231,6 @@ class WorkingPatternTable(GovukTable):
     """A person's working patterns, newest first: hours on each weekday, the week and FTE."""
 
     caption_class = "govuk-table__caption--s"
-    numeric_columns = (*WEEKDAY_FIELDS, "week", "fte")
     effective_from = tables.Column(verbose_name="From")
 
     class Meta:
@@ -264,7 +255,7 @@ class WorkingPatternTable(GovukTable):
             extra_columns=[
                 *days,
                 ("week", HoursColumn(verbose_name="Week", accessor="weekly_minutes")),
-                ("fte", tables.Column(verbose_name="FTE", accessor="pk")),
+                ("fte", tables.Column(verbose_name="FTE", accessor="pk", attrs=NUMERIC)),
             ],
         )
 

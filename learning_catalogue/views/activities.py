@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from core.web import posted, save
+from core.web import form_page, posted, saved
 from learning_catalogue import access as catalogue_access
 from learning_catalogue.filters import MANAGE_FIELDS, ActivityFilter
 from learning_catalogue.forms import (
@@ -109,36 +109,24 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _activity_edit(request: HttpRequest, activity: Activity | None) -> HttpResponse:
     form = _activity_form(request, activity)
-    saved: list[Activity] = []
-    if form.is_valid() and save(
-        form,
-        lambda: saved.append(
-            activity_services.activity_save(
-                actor=request.user,
-                activity=activity,
-                values=form.values(),
-                topics=form.cleaned_data["topics"],
-                audience_teams=form.cleaned_data["audience_teams"],
-            )
-        ),
-    ):
-        done = saved[0]
-        messages.success(
-            request, f"“{done}” is saved as a draft." if activity is None else f"“{done}” is saved."
-        )
-        return redirect(activity_url(done.pk))
-    return render(
+    return form_page(
         request,
-        "learning_catalogue/form.html",
-        {
-            "form": form,
-            "title": "Add an activity" if activity is None else f"Change “{activity}”",
-            "button": "Save as draft" if activity is None else "Save changes",
-            "cancel_url": activity_url(activity.pk)
-            if activity
-            else reverse("learning_catalogue:manage"),
-        },
-        status=422 if form.is_bound else 200,
+        form,
+        lambda: activity_services.activity_save(
+            actor=request.user,
+            activity=activity,
+            values=form.values(),
+            topics=form.cleaned_data["topics"],
+            audience_teams=form.cleaned_data["audience_teams"],
+        ),
+        message=lambda done: (
+            f"“{done}” is saved as a draft." if activity is None else f"“{done}” is saved."
+        ),
+        to=lambda done: activity_url(done.pk),
+        invalid_status=422,
+        title="Add an activity" if activity is None else f"Change “{activity}”",
+        button="Save as draft" if activity is None else "Save changes",
+        cancel_url=activity_url(activity.pk) if activity else reverse("learning_catalogue:manage"),
     )
 
 
@@ -205,15 +193,15 @@ def list_item_add(request: HttpRequest, kind: str) -> HttpResponse:
     require_publisher(request)
     model = _list_model(kind)
     form = ListItemForm(request.POST, prefix=kind)
-    if form.is_valid() and save(
+    return saved(
+        request,
         form,
         lambda: activity_services.list_item_save(
             actor=request.user, model=model, item=None, name=form.cleaned_data["name"]
         ),
-    ):
-        messages.success(request, f"“{form.cleaned_data['name']}” is added.")
-        return redirect("learning_catalogue:lists")
-    return render(
+        message=lambda _: f"“{form.cleaned_data['name']}” is added.",
+        to=reverse("learning_catalogue:lists"),
+    ) or render(
         request,
         "learning_catalogue/lists.html",
         _lists_context(request, **{kind: form}),
@@ -236,19 +224,23 @@ def list_item_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         messages.success(request, f"“{item.name}” is removed.")
         return redirect("learning_catalogue:lists")
     form = ListItemForm(posted(request), initial={"name": item.name})
-    if form.is_valid() and save(
+    label = model._meta.verbose_name
+    return form_page(
+        request,
         form,
         lambda: activity_services.list_item_save(
             actor=request.user, model=model, item=item, name=form.cleaned_data["name"]
         ),
-    ):
-        messages.success(request, f"Renamed to “{form.cleaned_data['name']}”.")
-        return redirect("learning_catalogue:lists")
-    return render(
-        request,
-        "learning_catalogue/list_item.html",
-        {"form": form, "item": item, "kind": kind, "label": model._meta.verbose_name},
-        status=422 if form.is_bound else 200,
+        message=lambda _: f"Renamed to “{form.cleaned_data['name']}”.",
+        to=reverse("learning_catalogue:lists"),
+        template="learning_catalogue/list_item.html",
+        invalid_status=422,
+        title=item.name,
+        caption=label.capitalize(),
+        label=label,
+        button="Rename",
+        cancel_url=reverse("learning_catalogue:lists"),
+        back_text="Formats, topics and settings",
     )
 
 
@@ -257,16 +249,16 @@ def list_item_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 def settings_update(request: HttpRequest) -> HttpResponse:
     require_publisher(request)
     form = CatalogueSettingsForm(request.POST)
-    if form.is_valid() and save(
+    return saved(
+        request,
         form,
         lambda: place_services.catalogue_settings_update(
             actor=request.user, offer_hours=form.cleaned_data["offer_hours"]
         ),
-    ):
-        messages.success(
-            request, f"An offered place is now held for {form.cleaned_data['offer_hours']} hours."
-        )
-        return redirect("learning_catalogue:lists")
-    return render(
+        message=lambda _: (
+            f"An offered place is now held for {form.cleaned_data['offer_hours']} hours."
+        ),
+        to=reverse("learning_catalogue:lists"),
+    ) or render(
         request, "learning_catalogue/lists.html", _lists_context(request, settings=form), status=422
     )

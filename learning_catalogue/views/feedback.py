@@ -3,15 +3,12 @@ the list itself, and rating what they took part in."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from core.web import posted, save
+from core.web import act, form_page, posted
 from learning_catalogue import access as catalogue_access
 from learning_catalogue.forms import (
     RatingForm,
@@ -25,6 +22,7 @@ from learning_catalogue.tables import (
     paged,
 )
 from learning_catalogue.views.common import (
+    activity_url,
     next_url,
     visible_activity,
 )
@@ -35,16 +33,15 @@ from learning_catalogue.views.common import (
 def activity_save_to_list(request: HttpRequest, pk: int) -> HttpResponse:
     activity = visible_activity(request, pk)
     if request.POST.get("remove"):
-        feedback.saved_remove(actor=request.user, activity=activity)
-        messages.success(request, f"“{activity}” is off your learning list.")
+        change, message = feedback.saved_remove, f"“{activity}” is off your learning list."
     else:
-        try:
-            feedback.saved_add(actor=request.user, activity=activity)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, f"“{activity}” is on your learning list.")
-    return redirect(next_url(request, reverse("learning_catalogue:activity", args=[pk])))
+        change, message = feedback.saved_add, f"“{activity}” is on your learning list."
+    return act(
+        request,
+        lambda: change(actor=request.user, activity=activity),
+        message=message,
+        to=next_url(request, activity_url(pk)),
+    )
 
 
 @login_required
@@ -62,15 +59,16 @@ def my_list(request: HttpRequest) -> HttpResponse:
 def activity_rate(request: HttpRequest, pk: int) -> HttpResponse:
     activity = visible_activity(request, pk)
     form = RatingForm(posted(request))
-    if form.is_valid() and save(
+    back = activity_url(pk)
+    return form_page(
+        request,
         form,
         lambda: feedback.rating_save(actor=request.user, activity=activity, **form.cleaned_data),
-    ):
-        messages.success(request, "Thank you: your rating is saved.")
-        return redirect("learning_catalogue:activity", pk=pk)
-    return render(
-        request,
-        "learning_catalogue/rate.html",
-        {"form": form, "activity": activity},
-        status=422,
+        message="Thank you: your rating is saved.",
+        to=back,
+        invalid_status=422,
+        caption=activity.title,
+        title="Rate it",
+        button="Save rating",
+        cancel_url=back,
     )

@@ -3,15 +3,14 @@ by topic with small groups suppressed."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
-from core.web import posted, save
+from core.web import act, form_page, posted, saved
 from learning_catalogue import access as catalogue_access
 from learning_catalogue.forms import (
     NeedForm,
@@ -34,21 +33,30 @@ from teams.access import manages
 from teams.privacy import SMALLEST_GROUP
 
 
+def _need_save(
+    request: HttpRequest, form: NeedForm, person: object, need: LearningNeed | None = None
+) -> LearningNeed:
+    return need_services.need_save(
+        actor=request.user,
+        person=person,
+        need=need,
+        topic=form.cleaned_data["topic"],
+        details=form.cleaned_data["details"],
+        agreed=form.cleaned_data.get("agreed", False),
+    )
+
+
 def _person_needs(request: HttpRequest, person: object) -> HttpResponse:
     can_agree = person.pk != request.user.pk and manages(request.user, person)
     form = NeedForm(posted(request), organisation=request.user.organisation, can_agree=can_agree)
-    if form.is_valid() and save(
+    if recorded := saved(
+        request,
         form,
-        lambda: need_services.need_save(
-            actor=request.user,
-            person=person,
-            topic=form.cleaned_data["topic"],
-            details=form.cleaned_data["details"],
-            agreed=form.cleaned_data.get("agreed", False),
-        ),
+        lambda: _need_save(request, form, person),
+        message="The learning need is recorded.",
+        to=request.path,
     ):
-        messages.success(request, "The learning need is recorded.")
-        return redirect(request.path)
+        return recorded
     own = person.pk == request.user.pk
     return render(
         request,
@@ -105,9 +113,12 @@ def need_edit(request: HttpRequest, pk: int) -> HttpResponse:
     need = _editable_need(request, pk)
     back = _needs_url(request, need)
     if request.method == "POST" and request.POST.get("delete"):
-        need_services.need_delete(actor=request.user, need=need)
-        messages.success(request, "The learning need is removed.")
-        return redirect(back)
+        return act(
+            request,
+            lambda: need_services.need_delete(actor=request.user, need=need),
+            message="The learning need is removed.",
+            to=back,
+        )
     can_agree = need.person_id != request.user.pk and manages(request.user, need.person)
     form = NeedForm(
         posted(request),
@@ -115,24 +126,18 @@ def need_edit(request: HttpRequest, pk: int) -> HttpResponse:
         organisation=request.user.organisation,
         can_agree=can_agree,
     )
-    if form.is_valid() and save(
-        form,
-        lambda: need_services.need_save(
-            actor=request.user,
-            person=need.person,
-            need=need,
-            topic=form.cleaned_data["topic"],
-            details=form.cleaned_data["details"],
-            agreed=form.cleaned_data.get("agreed", False),
-        ),
-    ):
-        messages.success(request, "The learning need is saved.")
-        return redirect(back)
-    return render(
+    return form_page(
         request,
-        "learning_catalogue/need_edit.html",
-        {"form": form, "need": need, "cancel_url": back},
-        status=422 if form.is_bound else 200,
+        form,
+        lambda: _need_save(request, form, need.person, need),
+        message="The learning need is saved.",
+        to=back,
+        template="learning_catalogue/need_edit.html",
+        invalid_status=422,
+        caption=need.person.full_name,
+        title="Change a learning need",
+        button="Save",
+        cancel_url=back,
     )
 
 

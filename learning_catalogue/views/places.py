@@ -6,16 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
-from core.web import save
+from core.web import act, saved
 from learning_catalogue import access as catalogue_access
 from learning_catalogue.forms import (
     AllocationForm,
@@ -23,7 +21,6 @@ from learning_catalogue.forms import (
 from learning_catalogue.models import (
     ACTIVE_PLACE_STATUSES,
     PlaceStatus,
-    Session,
     SessionPlace,
 )
 from learning_catalogue.services import places as place_services
@@ -33,40 +30,31 @@ from learning_catalogue.tables import (
     paged,
 )
 from learning_catalogue.views.common import (
+    activity_url,
     next_url,
     visible_session,
 )
 from learning_catalogue.views.sessions import session_page_context
 
 
-def _act(request: HttpRequest, default: str, action: Callable[[], str]) -> HttpResponse:
-    """Runs a place change and reports its outcome as a message; refusals are shown, never
-    a broken page."""
-    try:
-        messages.success(request, action())
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return redirect(next_url(request, default))
-
-
-def _activity_url(session: Session) -> str:
-    return reverse("learning_catalogue:activity", args=[session.activity_id])
+def _booked(place: SessionPlace) -> str:
+    if place.status == PlaceStatus.WAITING:
+        return "The session is full: you are on the waiting list and will be told if a place frees."
+    if place.protected_time_id:
+        return "Your place is booked, and your protected time has been requested from your manager."
+    return "Your place is booked. Ask for protected time for it in My protected time."
 
 
 @login_required
 @require_POST
 def session_book(request: HttpRequest, pk: int) -> HttpResponse:
     session = visible_session(request, pk)
-
-    def book() -> str:
-        place = place_services.place_book(actor=request.user, session=session)
-        if place.status == PlaceStatus.WAITING:
-            return "The session is full: you are on the waiting list and will be told if a place frees."
-        if place.protected_time_id:
-            return "Your place is booked, and your protected time has been requested from your manager."
-        return "Your place is booked. Ask for protected time for it in My protected time."
-
-    return _act(request, _activity_url(session), book)
+    return act(
+        request,
+        lambda: place_services.place_book(actor=request.user, session=session),
+        message=_booked,
+        to=next_url(request, activity_url(session.activity_id)),
+    )
 
 
 def _own_place(request: HttpRequest, pk: int) -> SessionPlace:
@@ -76,43 +64,40 @@ def _own_place(request: HttpRequest, pk: int) -> SessionPlace:
     )
 
 
-@login_required
-@require_POST
-def place_cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    place = _own_place(request, pk)
+def _place_button(
+    change: Callable[..., object], message: Callable[[SessionPlace], str]
+) -> Callable[[HttpRequest, int], HttpResponse]:
+    """The page behind a button on one of the visitor's places: ``change`` (a place service),
+    said as ``message`` reads the place before the change, then back to the page the button
+    was on (My places unless it says)."""
 
-    def cancel() -> str:
-        was_waiting = place.status == PlaceStatus.WAITING
-        place_services.place_cancel(actor=request.user, place=place)
-        if was_waiting:
-            return "You have left the waiting list."
-        return "The place is cancelled; it goes to the next person waiting."
+    @login_required
+    @require_POST
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        place = _own_place(request, pk)
+        return act(
+            request,
+            lambda: change(actor=request.user, place=place),
+            message=message(place),
+            to=next_url(request, reverse("learning_catalogue:my-places")),
+        )
 
-    return _act(request, reverse("learning_catalogue:my-places"), cancel)
-
-
-@login_required
-@require_POST
-def offer_accept(request: HttpRequest, pk: int) -> HttpResponse:
-    place = _own_place(request, pk)
-
-    def accept() -> str:
-        place_services.offer_accept(actor=request.user, place=place)
-        return "The place is yours."
-
-    return _act(request, reverse("learning_catalogue:my-places"), accept)
+    return view
 
 
-@login_required
-@require_POST
-def offer_decline(request: HttpRequest, pk: int) -> HttpResponse:
-    place = _own_place(request, pk)
-
-    def decline() -> str:
-        place_services.offer_decline(actor=request.user, place=place)
-        return "You turned the place down; it goes to the next person waiting."
-
-    return _act(request, reverse("learning_catalogue:my-places"), decline)
+place_cancel = _place_button(
+    place_services.place_cancel,
+    lambda place: (
+        "You have left the waiting list."
+        if place.status == PlaceStatus.WAITING
+        else "The place is cancelled; it goes to the next person waiting."
+    ),
+)
+offer_accept = _place_button(place_services.offer_accept, lambda place: "The place is yours.")
+offer_decline = _place_button(
+    place_services.offer_decline,
+    lambda place: "You turned the place down; it goes to the next person waiting.",
+)
 
 
 @login_required
@@ -143,13 +128,17 @@ def allocate(request: HttpRequest, pk: int, team_pk: int) -> HttpResponse:
         people=catalogue_access.allocatable_people(request.user, team),
         prefix=f"team{team.pk}",
     )
-    if form.is_valid() and save(
+    return saved(
+        request,
         form,
         lambda: place_services.place_allocate(
             actor=request.user, session=session, team=team, person=form.cleaned_data["person"]
         ),
-    ):
-        messages.success(request, f"{form.cleaned_data['person']} has one of {team}'s places.")
-        return redirect("learning_catalogue:session", pk=pk)
-    context = session_page_context(request, session, **{f"allocation_{team.pk}": form})
-    return render(request, "learning_catalogue/session.html", context, status=422)
+        message=lambda _: f"{form.cleaned_data['person']} has one of {team}'s places.",
+        to=reverse("learning_catalogue:session", args=[pk]),
+    ) or render(
+        request,
+        "learning_catalogue/session.html",
+        session_page_context(request, session, **{f"allocation_{team.pk}": form}),
+        status=422,
+    )

@@ -3,17 +3,17 @@ who has a place and the places kept for teams, which L&D set."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core.time import local_date
-from core.web import posted, save
+from core.web import form_page, posted, saved
 from learning_catalogue import access as catalogue_access
 from learning_catalogue.forms import (
     AllocationForm,
@@ -61,7 +61,8 @@ def _session_form(request: HttpRequest, session: object | None) -> SessionForm:
 
 def _session_save(request: HttpRequest, activity: Activity, session: object | None) -> HttpResponse:
     form = _session_form(request, session)
-    if form.is_valid() and save(
+    return form_page(
+        request,
         form,
         lambda: session_services.session_save(
             actor=request.user,
@@ -74,21 +75,14 @@ def _session_save(request: HttpRequest, activity: Activity, session: object | No
             venue=form.cleaned_data["venue"],
             booking_deadline=form.cleaned_data["booking_deadline"],
         ),
-    ):
-        messages.success(request, "The session is saved.")
-        return redirect(activity_url(activity.pk))
-    return render(
-        request,
-        "learning_catalogue/form.html",
-        {
-            "form": form,
-            "caption": activity.title,
-            "title": "Add a session" if session is None else "Change the session",
-            "hint": "Times are UK time (Europe/London).",
-            "button": "Save session",
-            "cancel_url": activity_url(activity.pk),
-        },
-        status=422 if form.is_bound else 200,
+        message="The session is saved.",
+        to=activity_url(activity.pk),
+        invalid_status=422,
+        caption=activity.title,
+        title="Add a session" if session is None else "Change the session",
+        hint="Times are UK time (Europe/London).",
+        button="Save session",
+        cancel_url=activity_url(activity.pk),
     )
 
 
@@ -113,26 +107,20 @@ def session_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     require_publisher(request)
     session = visible_session(request, pk)
     form = CancelSessionForm(posted(request))
-    if form.is_valid() and save(
+    return form_page(
+        request,
         form,
         lambda: session_services.session_cancel(
             actor=request.user, session=session, reason=form.cleaned_data["reason"]
         ),
-    ):
-        messages.success(request, "The session is cancelled and everyone booked has been told.")
-        return redirect(activity_url(session.activity_id))
-    return render(
-        request,
-        "learning_catalogue/form.html",
-        {
-            "form": form,
-            "caption": session.activity.title,
-            "title": f"Cancel the session on {timezone.localtime(session.start):%A %-d %B %Y}",
-            "button": "Cancel the session",
-            "warning": True,
-            "cancel_url": activity_url(session.activity_id),
-        },
-        status=422 if form.is_bound else 200,
+        message="The session is cancelled and everyone booked has been told.",
+        to=activity_url(session.activity_id),
+        invalid_status=422,
+        caption=session.activity.title,
+        title=f"Cancel the session on {timezone.localtime(session.start):%A %-d %B %Y}",
+        button="Cancel the session",
+        warning=True,
+        cancel_url=activity_url(session.activity_id),
     )
 
 
@@ -200,22 +188,21 @@ def reservation_set(request: HttpRequest, pk: int) -> HttpResponse:
     if not catalogue_access.can_publish(request.user):
         raise PermissionDenied
     form = ReservationForm(request.POST, teams=catalogue_access.teams_to_reserve_for(request.user))
-    if form.is_valid() and save(
+    return saved(
+        request,
         form,
         lambda: session_services.reservation_set(
-            actor=request.user,
-            session=session,
-            team=form.cleaned_data["team"],
-            places=form.cleaned_data["places"],
+            actor=request.user, session=session, **form.cleaned_data
         ),
-    ):
-        team, places = form.cleaned_data["team"], form.cleaned_data["places"]
-        messages.success(
-            request,
-            f"{places} places are kept for {team}."
-            if places
-            else f"No places are kept for {team}.",
-        )
-        return redirect("learning_catalogue:session", pk=pk)
-    context = session_page_context(request, session, reservation_form=form)
-    return render(request, "learning_catalogue/session.html", context, status=422)
+        message=lambda _: _kept(**form.cleaned_data),
+        to=reverse("learning_catalogue:session", args=[pk]),
+    ) or render(
+        request,
+        "learning_catalogue/session.html",
+        session_page_context(request, session, reservation_form=form),
+        status=422,
+    )
+
+
+def _kept(team: object, places: int) -> str:
+    return f"{places} places are kept for {team}." if places else f"No places are kept for {team}."

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.web import posted, save
+from core.web import form_page, posted, saved
 from learning_catalogue import access as catalogue_access
 from learning_catalogue.forms import (
     DeclineSuggestionForm,
@@ -32,11 +32,14 @@ from learning_catalogue.tables import (
 @require_http_methods(["GET", "POST"])
 def suggestions(request: HttpRequest) -> HttpResponse:
     form = SuggestionForm(posted(request), organisation=request.user.organisation)
-    if form.is_valid() and save(
-        form, lambda: suggestion_services.suggestion_create(actor=request.user, **form.cleaned_data)
+    if sent := saved(
+        request,
+        form,
+        lambda: suggestion_services.suggestion_create(actor=request.user, **form.cleaned_data),
+        message="Thank you: your suggestion has gone to the L&D team.",
+        to=reverse("learning_catalogue:suggestions"),
     ):
-        messages.success(request, "Thank you: your suggestion has gone to the L&D team.")
-        return redirect("learning_catalogue:suggestions")
+        return sent
     can_publish = catalogue_access.can_publish(request.user)
     found = catalogue_access.suggestions_visible_to(request.user).select_related(
         "suggested_by", "topic", "activity", "created_topic"
@@ -92,23 +95,17 @@ def suggestion_accept(request: HttpRequest, pk: int) -> HttpResponse:
 def suggestion_decline(request: HttpRequest, pk: int) -> HttpResponse:
     suggestion = _triaged(request, pk)
     form = DeclineSuggestionForm(posted(request))
-    if form.is_valid() and save(
+    return form_page(
+        request,
         form,
         lambda: suggestion_services.suggestion_decline(
             actor=request.user, suggestion=suggestion, reason=form.cleaned_data["decline_reason"]
         ),
-    ):
-        messages.success(request, "Declined; the person who suggested it can read your reason.")
-        return redirect("learning_catalogue:suggestions")
-    return render(
-        request,
-        "learning_catalogue/form.html",
-        {
-            "form": form,
-            "caption": f"Suggested by {suggestion.suggested_by.full_name}",
-            "title": f"Decline “{suggestion.title}”",
-            "button": "Decline suggestion",
-            "cancel_url": reverse("learning_catalogue:suggestions"),
-        },
-        status=422 if form.is_bound else 200,
+        message="Declined; the person who suggested it can read your reason.",
+        to=reverse("learning_catalogue:suggestions"),
+        invalid_status=422,
+        caption=f"Suggested by {suggestion.suggested_by.full_name}",
+        title=f"Decline “{suggestion.title}”",
+        button="Decline suggestion",
+        cancel_url=reverse("learning_catalogue:suggestions"),
     )

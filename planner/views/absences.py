@@ -3,22 +3,21 @@ removed by their manager or an org admin, so the planner and cover conflicts kno
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_tables2 import RequestConfig
 
-from core.web import posted
+from core.web import act, posted
 from planner import access as planner_access
 from planner.forms import AbsenceForm
 from planner.models import Absence
 from planner.services import absences as absence_services
 from planner.tables import AbsenceTable
-from planner.views.common import form_flow
+from planner.views.common import form_page
 from teams import access
 
 PER_PAGE = 25
@@ -52,12 +51,14 @@ def absence_create(request: HttpRequest, pk: int) -> HttpResponse:
     if not planner_access.can_record_absence_for(request.user, person):
         raise PermissionDenied
     form = AbsenceForm(posted(request))
-    return form_flow(
+    return form_page(
         request,
         form,
-        lambda data: absence_services.absence_record(actor=request.user, person=person, **data),
-        done=f"{person}'s absence has been recorded.",
-        then=_absences_url(person.pk),
+        lambda: absence_services.absence_record(
+            actor=request.user, person=person, **form.cleaned_data
+        ),
+        message=f"{person}'s absence has been recorded.",
+        to=_absences_url(person.pk),
         title=f"Record an absence for {person}",
         button="Record absence",
     )
@@ -87,12 +88,14 @@ def absence_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "note": absence.note,
         },
     )
-    return form_flow(
+    return form_page(
         request,
         form,
-        lambda data: absence_services.absence_update(actor=request.user, absence=absence, **data),
-        done=f"{person}'s absence has been changed.",
-        then=_absences_url(person.pk),
+        lambda: absence_services.absence_update(
+            actor=request.user, absence=absence, **form.cleaned_data
+        ),
+        message=f"{person}'s absence has been changed.",
+        to=_absences_url(person.pk),
         title=f"Change an absence for {person}",
         button="Save changes",
     )
@@ -106,7 +109,17 @@ def absence_remove(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "planner/absence_remove.html",
-        {"absence": absence, "cancel_url": _absences_url(absence.person_id)},
+        {
+            "absence": absence,
+            "caption": absence.person.full_name,
+            "title": "Remove this absence?",
+            "body": "The planner will count these days as working days again. The audit log "
+            "keeps a record of the absence.",
+            "button": "Remove absence",
+            "action": reverse("planner:absence-delete", args=[absence.pk]),
+            "cancel_url": _absences_url(absence.person_id),
+            "keep": "Keep it",
+        },
     )
 
 
@@ -116,8 +129,9 @@ def absence_delete(request: HttpRequest, pk: int) -> HttpResponse:
     absence = get_object_or_404(
         planner_access.absences_visible_to(request.user).select_related("person"), pk=pk
     )
-    absence_services.absence_delete(actor=request.user, absence=absence)
-    messages.success(
-        request, f"{absence.get_kind_display()} from {absence.start_date:%-d %B %Y} removed."
+    return act(
+        request,
+        lambda: absence_services.absence_delete(actor=request.user, absence=absence),
+        message=f"{absence.get_kind_display()} from {absence.start_date:%-d %B %Y} removed.",
+        to=_absences_url(absence.person_id),
     )
-    return redirect(_absences_url(absence.person_id))

@@ -3,22 +3,21 @@ removing a rule. For org admins and L&D leads."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_tables2 import RequestConfig
 
-from core.web import posted, requires
+from core.web import act, posted, requires
 from planner import access as planner_access
 from planner.allowances import NEWLY_QUALIFIED_DEFAULT
 from planner.forms import MONTHS, AllowanceRuleForm, PlannerSettingsForm
 from planner.selectors.metrics import planner_settings_for
 from planner.services import allowances as allowance_services
 from planner.tables import AllowanceRuleTable
-from planner.views.common import form_flow
+from planner.views.common import form_page
 from teams import access
 
 PER_PAGE = 50
@@ -59,12 +58,12 @@ def allowance_settings(request: HttpRequest) -> HttpResponse:
             "year_starts_month": current.year_starts_month,
         },
     )
-    return form_flow(
+    return form_page(
         request,
         form,
-        lambda data: allowance_services.planner_settings_update(actor=request.user, **data),
-        done="The allowance period has been saved.",
-        then=reverse("planner:allowances"),
+        lambda: allowance_services.planner_settings_update(actor=request.user, **form.cleaned_data),
+        message="The allowance period has been saved.",
+        to=reverse("planner:allowances"),
         title="Allowance period",
         button="Save",
     )
@@ -74,14 +73,14 @@ def allowance_settings(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def allowance_rule_create(request: HttpRequest) -> HttpResponse:
     form = AllowanceRuleForm(posted(request), teams=access.teams_visible_to(request.user))
-    return form_flow(
+    return form_page(
         request,
         form,
-        lambda data: allowance_services.allowance_rule_create(
+        lambda: allowance_services.allowance_rule_create(
             actor=request.user, **form.service_arguments(access.people_visible_to(request.user))
         ),
-        done="The allowance rule has been added.",
-        then=reverse("planner:allowances"),
+        message="The allowance rule has been added.",
+        to=reverse("planner:allowances"),
         title="Add an allowance rule",
         button="Add rule",
     )
@@ -92,6 +91,9 @@ def allowance_rule_create(request: HttpRequest) -> HttpResponse:
 @requires(planner_access.can_manage_allowances)
 def allowance_rule_delete(request: HttpRequest, pk: int) -> HttpResponse:
     rule = get_object_or_404(planner_access.allowance_rules_visible_to(request.user), pk=pk)
-    allowance_services.allowance_rule_delete(actor=request.user, rule=rule)
-    messages.success(request, "The allowance rule has been removed.")
-    return redirect("planner:allowances")
+    return act(
+        request,
+        lambda: allowance_services.allowance_rule_delete(actor=request.user, rule=rule),
+        message="The allowance rule has been removed.",
+        to=reverse("planner:allowances"),
+    )

@@ -12,7 +12,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.web import posted, requires, save
+from core.web import act, posted, requires
 from planner import access as planner_access
 from planner.forms import (
     AttendanceForm,
@@ -27,44 +27,34 @@ from planner.selectors import booking_pages
 from planner.services import attendance as attendance_services
 from planner.services import bookings as booking_services
 from planner.services import cancellation as cancellation_services
-from planner.views.common import booking_url, decidable, form_flow, form_page
+from planner.views.common import booking_url, decidable, form_page
 from teams import access
 
 
-def _booked(request: HttpRequest, form: BookingRequestForm) -> Booking | None:
-    """Books the form's time for its person (the visitor, when the form has no person field);
-    None when the form or the service refused it, with the errors on the form."""
-    if not form.is_valid():
-        return None
+def _book(request: HttpRequest, form: BookingRequestForm) -> Booking:
+    """Books the form's time for its person (the visitor, when the form has no person field)."""
     data = form.cleaned_data
-    created: list[Booking] = []
-    saved = save(
-        form,
-        lambda: created.append(
-            booking_services.booking_request(
-                actor=request.user,
-                person=data.get("person", request.user),
-                start=data["start"],
-                end=data["end"],
-                title=data["title"],
-                purpose=data["purpose"],
-                notes=data["notes"],
-            )
-        ),
+    return booking_services.booking_request(
+        actor=request.user,
+        person=data.get("person", request.user),
+        start=data["start"],
+        end=data["end"],
+        title=data["title"],
+        purpose=data["purpose"],
+        notes=data["notes"],
     )
-    return created[0] if saved else None
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def booking_request(request: HttpRequest) -> HttpResponse:
     form = BookingRequestForm(posted(request))
-    if booking := _booked(request, form):
-        messages.success(request, f"You have asked for “{booking.title}”. Your manager decides.")
-        return redirect(booking_url(booking))
     return form_page(
         request,
         form,
+        lambda: _book(request, form),
+        message=lambda booking: f"You have asked for “{booking.title}”. Your manager decides.",
+        to=booking_url,
         title="Ask for protected time",
         button="Ask for this time",
         cancel_url=reverse("planner:my-time"),
@@ -78,14 +68,14 @@ def booking_create(request: HttpRequest) -> HttpResponse:
     form = BookingCreateForm(
         posted(request), people=people, initial={"person": request.GET.get("person")}
     )
-    if booking := _booked(request, form):
-        messages.success(
-            request, f"Protected time is booked for {booking.person}. Now arrange cover."
-        )
-        return redirect(booking_url(booking))
     return form_page(
         request,
         form,
+        lambda: _book(request, form),
+        message=lambda booking: (
+            f"Protected time is booked for {booking.person}. Now arrange cover."
+        ),
+        to=booking_url,
         title="Book protected time",
         button="Book time",
         cancel_url=reverse("planner:teams"),
@@ -96,13 +86,12 @@ def booking_create(request: HttpRequest) -> HttpResponse:
 @require_POST
 def booking_approve(request: HttpRequest, pk: int) -> HttpResponse:
     booking = decidable(request, pk)
-    try:
-        booking_services.booking_approve(actor=request.user, booking=booking)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"You have approved {booking.person}'s protected time.")
-    return redirect(booking_url(booking))
+    return act(
+        request,
+        lambda: booking_services.booking_approve(actor=request.user, booking=booking),
+        message=f"You have approved {booking.person}'s protected time.",
+        to=booking_url(booking),
+    )
 
 
 @login_required
@@ -110,16 +99,15 @@ def booking_approve(request: HttpRequest, pk: int) -> HttpResponse:
 def booking_decline(request: HttpRequest, pk: int) -> HttpResponse:
     booking = decidable(request, pk)
     form = DeclineForm(posted(request))
-    return form_flow(
+    return form_page(
         request,
         form,
-        lambda data: booking_services.booking_decline(
-            actor=request.user, booking=booking, reason=data["reason"]
+        lambda: booking_services.booking_decline(
+            actor=request.user, booking=booking, reason=form.cleaned_data["reason"]
         ),
-        done=f"You have declined {booking.person}'s request.",
+        message=f"You have declined {booking.person}'s request.",
         title="Decline the request",
         button="Decline request",
-        then=booking_url(booking),
         booking=booking,
     )
 
@@ -131,16 +119,15 @@ def booking_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     cover page confirms it."""
     booking = decidable(request, pk)
     form = ConfirmNoCoverForm(posted(request))
-    return form_flow(
+    return form_page(
         request,
         form,
-        lambda data: booking_services.booking_confirm(
-            actor=request.user, booking=booking, no_cover_needed_reason=data["reason"]
+        lambda: booking_services.booking_confirm(
+            actor=request.user, booking=booking, no_cover_needed_reason=form.cleaned_data["reason"]
         ),
-        done="The protected time is confirmed with no cover needed.",
+        message="The protected time is confirmed with no cover needed.",
         title="Confirm with no cover needed",
         button="Confirm",
-        then=booking_url(booking),
         booking=booking,
     )
 
@@ -152,21 +139,20 @@ def booking_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     if not planner_access.can_cancel(request.user, booking):
         raise PermissionDenied
     form = CancelForm(posted(request))
-    return form_flow(
+    return form_page(
         request,
         form,
-        lambda data: cancellation_services.booking_cancel(
+        lambda: cancellation_services.booking_cancel(
             actor=request.user,
             booking=booking,
-            reason=data["reason"],
-            note=data["note"],
-            reschedule_start=data.get("reschedule_start"),
-            reschedule_end=data.get("reschedule_end"),
+            reason=form.cleaned_data["reason"],
+            note=form.cleaned_data["note"],
+            reschedule_start=form.cleaned_data.get("reschedule_start"),
+            reschedule_end=form.cleaned_data.get("reschedule_end"),
         ),
-        done=f"“{booking.title}” has been cancelled.",
+        message=f"“{booking.title}” has been cancelled.",
         title="Cancel protected time",
         button="Cancel the booking",
-        then=booking_url(booking),
         booking=booking,
     )
 
@@ -176,19 +162,18 @@ def booking_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 def booking_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     booking = decidable(request, pk)
     form = AttendanceForm(posted(request))
-    return form_flow(
+    return form_page(
         request,
         form,
-        lambda data: attendance_services.booking_record_attendance(
+        lambda: attendance_services.booking_record_attendance(
             actor=request.user,
             booking=booking,
-            status=data["outcome"],
-            attended_minutes=data["attended_minutes"],
+            status=form.cleaned_data["outcome"],
+            attended_minutes=form.cleaned_data["attended_minutes"],
         ),
-        done="Attendance has been recorded.",
+        message="Attendance has been recorded.",
         title="Record attendance",
         button="Save attendance",
-        then=booking_url(booking),
         booking=booking,
     )
 

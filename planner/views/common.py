@@ -1,18 +1,16 @@
-"""Helpers the planner's views share."""
+"""Helpers the planner's views share: a booking's page, the booking the visitor may decide on,
+and the planner's page of one form."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from core.web import save
+from core import web
 from planner import access as planner_access
 from planner.models import Booking
 from planner.selectors import booking_pages
@@ -30,46 +28,24 @@ def decidable(request: HttpRequest, pk: int) -> Booking:
     return booking
 
 
-def form_page(
+def form_page[T](
     request: HttpRequest,
     form: Form,
+    write: Callable[[], T],
     *,
-    title: str,
-    button: str,
-    cancel_url: str,
     booking: Booking | None = None,
+    **options: object,
 ) -> HttpResponse:
-    """The planner's one-form page (templates/planner/booking_form.html): a heading, the form
-    with its errors, a button and a way back; a booking's summary above it when it is about
-    one."""
-    return render(
-        request,
-        "planner/booking_form.html",
-        {
-            "form": form,
-            "booking": booking,
-            "title": title,
-            "button": button,
-            "cancel_url": cancel_url,
-        },
+    """A planner page of one form (``core.web.form_page``) in templates/planner/booking_form.html;
+    one about a booking stands under its title and person with its summary above the form, and
+    goes back to the booking's page. The way back is where the page goes on to unless said."""
+    if booking is not None:
+        options = {
+            "to": booking_url(booking),
+            "caption": f"{booking.title}, {booking.person.full_name}",
+            **options,
+        }
+    options.setdefault("cancel_url", options["to"])
+    return web.form_page(
+        request, form, write, template="planner/booking_form.html", booking=booking, **options
     )
-
-
-def form_flow(
-    request: HttpRequest,
-    form: Form,
-    write: Callable[[dict[str, Any]], object],
-    *,
-    done: str,
-    then: str,
-    title: str,
-    button: str,
-    booking: Booking | None = None,
-) -> HttpResponse:
-    """A one-form page's whole flow: posted and valid, ``write`` runs the service with the
-    form's data (its errors land on the form), ``done`` is said and the visitor goes on to
-    ``then``; otherwise the form shows (again), with ``then`` as the way back."""
-    if form.is_valid() and save(form, lambda: write(form.cleaned_data)):
-        messages.success(request, done)
-        return redirect(then)
-    return form_page(request, form, title=title, button=button, cancel_url=then, booking=booking)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.web import posted, save
+from core.web import act, posted, save
 from planner import access as planner_access
 from planner.conflicts import cover_conflicts
 from planner.forms import AcceptConflictsForm, CoverForm
@@ -75,25 +75,21 @@ def booking_cover(request: HttpRequest, pk: int) -> HttpResponse:
 def cover_withdraw(request: HttpRequest, pk: int, cover_pk: int) -> HttpResponse:
     booking = decidable(request, pk)
     assignment = booking_pages.cover_of_booking(booking, cover_pk)
-    try:
-        cover_services.cover_withdraw(actor=request.user, assignment=assignment)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"{assignment.colleague}'s cover has been withdrawn.")
-    return redirect(booking_url(booking))
+    return act(
+        request,
+        lambda: cover_services.cover_withdraw(actor=request.user, assignment=assignment),
+        message=f"{assignment.colleague}'s cover has been withdrawn.",
+        to=booking_url(booking),
+    )
 
 
 @login_required
 @require_POST
 def cover_acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
     assignment = booking_pages.cover_for_colleague(request.user, pk)
-    try:
-        cover_services.cover_acknowledge(actor=request.user, assignment=assignment)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request, f"Thank you: you have acknowledged cover for {assignment.booking.person}."
-        )
-    return redirect("planner:my-time")
+    return act(
+        request,
+        lambda: cover_services.cover_acknowledge(actor=request.user, assignment=assignment),
+        message=f"Thank you: you have acknowledged cover for {assignment.booking.person}.",
+        to=reverse("planner:my-time"),
+    )

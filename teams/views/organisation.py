@@ -6,10 +6,10 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from core.web import posted
+from core.web import form_page, posted
 from teams import services
 from teams.forms import OrganisationForm
-from teams.views.common import form_page, structure_admin_required
+from teams.views.common import structure_admin_required
 
 
 @structure_admin_required

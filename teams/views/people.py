@@ -6,9 +6,10 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
-from core.web import posted
+from core.web import form_page, posted
 from teams import access, selectors, services
 from teams.filters import PersonFilter
 from teams.forms import PersonCreateForm, PersonEditForm, RolesForm, WorkingPatternForm
@@ -17,7 +18,6 @@ from teams.models.people import WEEKDAY_FIELDS
 from teams.tables import PersonMembershipTable, PersonTable, WorkingPatternTable
 from teams.views.common import (
     filtered_table,
-    form_page,
     people_admin_required,
     person_form_page,
     person_url,
@@ -78,6 +78,8 @@ def person_create(request: HttpRequest) -> HttpResponse:
         to=person_url,
         template="teams/person_form.html",
         title="Add a person",
+        button="Add person",
+        cancel_url=reverse("teams:people"),
     )
 
 
@@ -95,6 +97,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
         message=f"{target}'s details have been saved.",
         template="teams/person_form.html",
         title=f"Edit {target}",
+        button="Save details",
     )
 
 
@@ -144,5 +147,7 @@ def working_pattern_add(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         message=f"{target}'s working pattern has been saved.",
         template="teams/working_pattern_form.html",
+        title="Add a working pattern",
+        button="Save working pattern",
         weekday_fields=[form[name] for name in WEEKDAY_FIELDS],
     )

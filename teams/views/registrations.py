@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from core.web import posted
+from core.web import confirm_page, posted
 from teams import selectors, services
 from teams.forms import RegistrationForm
 from teams.views.common import people_admin_required, person_form_page, person_url
@@ -54,18 +52,13 @@ def registration_edit(request: HttpRequest, pk: int, registration_pk: int) -> Ht
 def registration_remove(request: HttpRequest, pk: int, registration_pk: int) -> HttpResponse:
     target = selectors.person_for_admin(request.user, pk)
     registration = selectors.registration_of(target, registration_pk)
-    if request.method == "POST":
-        services.registration_remove(actor=request.user, registration=registration)
-        messages.success(request, f"The registration {registration} has been removed.")
-        return redirect(person_url(target))
-    return render(
+    return confirm_page(
         request,
-        "teams/confirm.html",
-        {
-            "title": f"Remove registration {registration}?",
-            "body": f"{target}'s {registration.regulator} registration will be removed. "
-            "The audit log keeps a record of it.",
-            "button": "Remove registration",
-            "cancel_url": person_url(target),
-        },
+        lambda: services.registration_remove(actor=request.user, registration=registration),
+        message=f"The registration {registration} has been removed.",
+        to=person_url(target),
+        title=f"Remove registration {registration}?",
+        body=f"{target}'s {registration.regulator} registration will be removed. "
+        "The audit log keeps a record of it.",
+        button="Remove registration",
     )

@@ -3,18 +3,18 @@ manages it."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from core.web import posted
+from core.web import act, form_page, posted
 from teams import access, selectors, services
 from teams.forms import TeamForm, TeamManagerForm
 from teams.models import Team
 from teams.tables import TeamMemberTable, TeamTreeTable
-from teams.views.common import form_page, structure_admin_required, team_url
+from teams.views.common import structure_admin_required, team_url
 
 
 @login_required
@@ -67,6 +67,7 @@ def team_create(request: HttpRequest) -> HttpResponse:
         to=team_url,
         title="Add a team or service",
         button="Add",
+        cancel_url=reverse("teams:teams"),
     )
 
 
@@ -86,6 +87,7 @@ def team_edit(request: HttpRequest, pk: int) -> HttpResponse:
         to=team_url,
         title=f"Edit {found}",
         button="Save",
+        cancel_url=team_url(found),
     )
 
 
@@ -106,6 +108,7 @@ def team_manager_add(request: HttpRequest, pk: int) -> HttpResponse:
         to=team_url(found),
         title=f"Add a manager to {found}",
         button="Add manager",
+        cancel_url=team_url(found),
     )
 
 
@@ -114,6 +117,9 @@ def team_manager_add(request: HttpRequest, pk: int) -> HttpResponse:
 def team_manager_remove(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
     found = selectors.team_for_admin(request.user, pk)
     manager = selectors.person_for_admin(request.user, person_pk)
-    services.team_manager_remove(actor=request.user, team=found, person=manager)
-    messages.success(request, f"{manager} no longer manages {found}.")
-    return redirect(team_url(found))
+    return act(
+        request,
+        lambda: services.team_manager_remove(actor=request.user, team=found, person=manager),
+        message=f"{manager} no longer manages {found}.",
+        to=team_url(found),
+    )

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
-from core.web import posted, save
+from core.web import FORM_PAGE, confirm_page, posted, save
 from teams import selectors, services
 from teams.forms import ApiTokenForm
 from teams.models import ApiToken
@@ -41,7 +40,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
         return response
     return render(
         request,
-        "teams/simple_form.html",
+        FORM_PAGE,
         {
             "form": form,
             "title": "Create an API token",
@@ -55,18 +54,13 @@ def token_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     token = selectors.token_for_owner(request.user, pk)
-    if request.method == "POST":
-        services.api_token_revoke(actor=request.user, token=token)
-        messages.success(request, f"The token “{token.name}” has been revoked.")
-        return redirect("teams:tokens")
-    return render(
+    return confirm_page(
         request,
-        "teams/confirm.html",
-        {
-            "title": f"Revoke the token “{token.name}”?",
-            "body": "Scripts using it will stop working straight away. This cannot be undone.",
-            "button": "Revoke token",
-            "cancel_url": reverse("teams:tokens"),
-            "warning": True,
-        },
+        lambda: services.api_token_revoke(actor=request.user, token=token),
+        message=f"The token “{token.name}” has been revoked.",
+        to=reverse("teams:tokens"),
+        title=f"Revoke the token “{token.name}”?",
+        body="Scripts using it will stop working straight away. This cannot be undone.",
+        button="Revoke token",
+        warning=True,
     )

@@ -164,12 +164,14 @@ def _list_model(kind: str) -> type[Format] | type[Topic]:
 @require_safe
 def lists(request: HttpRequest) -> HttpResponse:
     require_publisher(request)
-    return render(request, "learning_catalogue/lists.html", _lists_context(request))
+    return _lists_page(request)
 
 
-def _lists_context(request: HttpRequest, **forms: object) -> dict[str, object]:
+def _lists_page(request: HttpRequest, **forms: object) -> HttpResponse:
+    """The formats, topics and settings page; with a form sent back (a list's ``kind`` or
+    ``settings``), that form with its errors, answering 422."""
     organisation = request.user.organisation_id
-    return {
+    context = {
         "sections": [
             {
                 "heading": model._meta.verbose_name_plural.capitalize(),
@@ -185,6 +187,7 @@ def _lists_context(request: HttpRequest, **forms: object) -> dict[str, object]:
             initial={"offer_hours": place_services.offer_hours_of(organisation)}
         ),
     }
+    return render(request, "learning_catalogue/lists.html", context, status=422 if forms else 200)
 
 
 @login_required
@@ -201,12 +204,7 @@ def list_item_add(request: HttpRequest, kind: str) -> HttpResponse:
         ),
         message=lambda _: f"“{form.cleaned_data['name']}” is added.",
         to=reverse("learning_catalogue:lists"),
-    ) or render(
-        request,
-        "learning_catalogue/lists.html",
-        _lists_context(request, **{kind: form}),
-        status=422,
-    )
+    ) or _lists_page(request, **{kind: form})
 
 
 @login_required
@@ -259,6 +257,4 @@ def settings_update(request: HttpRequest) -> HttpResponse:
             f"An offered place is now held for {form.cleaned_data['offer_hours']} hours."
         ),
         to=reverse("learning_catalogue:lists"),
-    ) or render(
-        request, "learning_catalogue/lists.html", _lists_context(request, settings=form), status=422
-    )
+    ) or _lists_page(request, settings=form)

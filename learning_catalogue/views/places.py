@@ -34,7 +34,7 @@ from learning_catalogue.views.common import (
     next_url,
     visible_session,
 )
-from learning_catalogue.views.sessions import session_page_context
+from learning_catalogue.views.sessions import session_page
 
 
 def _booked(place: SessionPlace) -> str:
@@ -136,9 +136,4 @@ def allocate(request: HttpRequest, pk: int, team_pk: int) -> HttpResponse:
         ),
         message=lambda _: f"{form.cleaned_data['person']} has one of {team}'s places.",
         to=reverse("learning_catalogue:session", args=[pk]),
-    ) or render(
-        request,
-        "learning_catalogue/session.html",
-        session_page_context(request, session, **{f"allocation_{team.pk}": form}),
-        status=422,
-    )
+    ) or session_page(request, session, **{f"allocation_{team.pk}": form})

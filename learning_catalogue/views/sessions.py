@@ -124,11 +124,10 @@ def session_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def session_page_context(
-    request: HttpRequest, session: Session, **forms: object
-) -> dict[str, object]:
-    """Who has a place (as far as the visitor may see), the teams' reservations with how many
-    are allocated, and the forms the visitor may use."""
+def session_page(request: HttpRequest, session: Session, **forms: object) -> HttpResponse:
+    """A session's page: who has a place (as far as the visitor may see), the teams'
+    reservations with how many are allocated, and the forms the visitor may use; with a form
+    sent back, that form with its errors, answering 422."""
     user = request.user
     can_publish = catalogue_access.can_publish(user)
     places = (
@@ -153,7 +152,7 @@ def session_page_context(
                 people=catalogue_access.allocatable_people(user, reservation.team),
                 prefix=f"team{reservation.team_id}",
             )
-    return {
+    context = {
         "session": session,
         "activity": session.activity,
         "places": SessionPlaceTable(list(places)),
@@ -168,6 +167,7 @@ def session_page_context(
             else None
         ),
     }
+    return render(request, "learning_catalogue/session.html", context, status=422 if forms else 200)
 
 
 @login_required
@@ -176,9 +176,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     session = visible_session(request, pk)
     if not catalogue_access.sees_session_pages(request.user):
         raise PermissionDenied
-    return render(
-        request, "learning_catalogue/session.html", session_page_context(request, session)
-    )
+    return session_page(request, session)
 
 
 @login_required
@@ -196,12 +194,7 @@ def reservation_set(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         message=lambda _: _kept(**form.cleaned_data),
         to=reverse("learning_catalogue:session", args=[pk]),
-    ) or render(
-        request,
-        "learning_catalogue/session.html",
-        session_page_context(request, session, reservation_form=form),
-        status=422,
-    )
+    ) or session_page(request, session, reservation_form=form)
 
 
 def _kept(team: object, places: int) -> str:

@@ -4,9 +4,13 @@ confirm with no cover needed, cancel, record attendance)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -29,6 +33,7 @@ from planner.services import bookings as booking_services
 from planner.services import cancellation as cancellation_services
 from planner.views.common import booking_url, decidable, form_page
 from teams import access
+from teams.models import Person
 
 
 def _book(request: HttpRequest, form: BookingRequestForm) -> Booking:
@@ -94,88 +99,95 @@ def booking_approve(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def booking_decline(request: HttpRequest, pk: int) -> HttpResponse:
-    booking = decidable(request, pk)
-    form = DeclineForm(posted(request))
-    return form_page(
-        request,
-        form,
-        lambda: booking_services.booking_decline(
-            actor=request.user, booking=booking, reason=form.cleaned_data["reason"]
-        ),
-        message=f"You have declined {booking.person}'s request.",
-        title="Decline the request",
-        button="Decline request",
-        booking=booking,
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def booking_confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    """Confirms a booking with no cover, with the manager's reason; with cover arranged the
-    cover page confirms it."""
-    booking = decidable(request, pk)
-    form = ConfirmNoCoverForm(posted(request))
-    return form_page(
-        request,
-        form,
-        lambda: booking_services.booking_confirm(
-            actor=request.user, booking=booking, no_cover_needed_reason=form.cleaned_data["reason"]
-        ),
-        message="The protected time is confirmed with no cover needed.",
-        title="Confirm with no cover needed",
-        button="Confirm",
-        booking=booking,
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def booking_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def _cancellable(request: HttpRequest, pk: int) -> Booking:
+    """A booking the visitor may see (else 404) and cancel (else 403)."""
     booking = booking_pages.booking_detail(request.user, pk)
     if not planner_access.can_cancel(request.user, booking):
         raise PermissionDenied
-    form = CancelForm(posted(request))
-    return form_page(
-        request,
-        form,
-        lambda: cancellation_services.booking_cancel(
-            actor=request.user,
-            booking=booking,
-            reason=form.cleaned_data["reason"],
-            note=form.cleaned_data["note"],
-            reschedule_start=form.cleaned_data.get("reschedule_start"),
-            reschedule_end=form.cleaned_data.get("reschedule_end"),
-        ),
-        message=f"“{booking.title}” has been cancelled.",
-        title="Cancel protected time",
-        button="Cancel the booking",
-        booking=booking,
-    )
+    return booking
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def booking_attendance(request: HttpRequest, pk: int) -> HttpResponse:
-    booking = decidable(request, pk)
-    form = AttendanceForm(posted(request))
-    return form_page(
-        request,
-        form,
-        lambda: attendance_services.booking_record_attendance(
-            actor=request.user,
+def _decision(
+    form_class: type[Form],
+    decide: Callable[[Person, Booking, dict[str, Any]], object],
+    *,
+    message: Callable[[Booking], str],
+    title: str,
+    button: str,
+    find: Callable[[HttpRequest, int], Booking] = decidable,
+) -> Callable[[HttpRequest, int], HttpResponse]:
+    """The page of one decision on a booking: the booking ``find`` allows, its form, then
+    ``decide`` (the visitor, the booking and the form's data) through the service, said as
+    ``message`` and back to the booking."""
+
+    @login_required
+    @require_http_methods(["GET", "POST"])
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        booking = find(request, pk)
+        form = form_class(posted(request))
+        return form_page(
+            request,
+            form,
+            lambda: decide(request.user, booking, form.cleaned_data),
             booking=booking,
-            status=form.cleaned_data["outcome"],
-            attended_minutes=form.cleaned_data["attended_minutes"],
-        ),
-        message="Attendance has been recorded.",
-        title="Record attendance",
-        button="Save attendance",
+            message=message(booking),
+            title=title,
+            button=button,
+        )
+
+    return view
+
+
+booking_decline = _decision(
+    DeclineForm,
+    lambda user, booking, data: booking_services.booking_decline(
+        actor=user, booking=booking, reason=data["reason"]
+    ),
+    message=lambda booking: f"You have declined {booking.person}'s request.",
+    title="Decline the request",
+    button="Decline request",
+)
+
+# Confirms a booking with no cover, with the manager's reason; with cover arranged the cover
+# page confirms it (booking_confirm_cover).
+booking_confirm = _decision(
+    ConfirmNoCoverForm,
+    lambda user, booking, data: booking_services.booking_confirm(
+        actor=user, booking=booking, no_cover_needed_reason=data["reason"]
+    ),
+    message=lambda booking: "The protected time is confirmed with no cover needed.",
+    title="Confirm with no cover needed",
+    button="Confirm",
+)
+
+booking_cancel = _decision(
+    CancelForm,
+    lambda user, booking, data: cancellation_services.booking_cancel(
+        actor=user,
         booking=booking,
-    )
+        reason=data["reason"],
+        note=data["note"],
+        reschedule_start=data.get("reschedule_start"),
+        reschedule_end=data.get("reschedule_end"),
+    ),
+    message=lambda booking: f"“{booking.title}” has been cancelled.",
+    title="Cancel protected time",
+    button="Cancel the booking",
+    find=_cancellable,
+)
+
+booking_attendance = _decision(
+    AttendanceForm,
+    lambda user, booking, data: attendance_services.booking_record_attendance(
+        actor=user,
+        booking=booking,
+        status=data["outcome"],
+        attended_minutes=data["attended_minutes"],
+    ),
+    message=lambda booking: "Attendance has been recorded.",
+    title="Record attendance",
+    button="Save attendance",
+)
 
 
 @login_required

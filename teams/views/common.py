@@ -5,16 +5,18 @@ a list page's filtered table."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import wraps
 
 from django.db.models import QuerySet
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+from django.views.decorators.http import require_http_methods
 from django_filters import FilterSet
 from django_tables2 import RequestConfig, Table
 
 from core.web import form_page, requires
-from teams import access
+from teams import access, selectors
 from teams.filters import filters_in_use
 from teams.models import Person, Team
 
@@ -31,6 +33,19 @@ def person_url(person: Person) -> str:
 
 def team_url(team: Team) -> str:
     return reverse("teams:team", args=[team.pk])
+
+
+def person_admin_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A people admin's page about one person they may change (404 for anyone else): shown on
+    GET, changed on POST, with the view given that person in place of the address's ``pk``."""
+
+    @people_admin_required
+    @require_http_methods(["GET", "POST"])
+    @wraps(view)
+    def wrapped(request: HttpRequest, pk: int, **kwargs: object) -> HttpResponse:
+        return view(request, selectors.person_for_admin(request.user, pk), **kwargs)
+
+    return wrapped
 
 
 def person_form_page(

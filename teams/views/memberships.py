@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.views.decorators.http import require_http_methods
 
 from core.web import posted
 from teams import selectors, services
 from teams.forms import MembershipEndForm, MembershipStartForm
-from teams.views.common import people_admin_required, person_form_page
+from teams.models import Person
+from teams.views.common import person_admin_page, person_form_page
 
 
-@people_admin_required
-@require_http_methods(["GET", "POST"])
-def membership_add(request: HttpRequest, pk: int) -> HttpResponse:
-    target = selectors.person_for_admin(request.user, pk)
+@person_admin_page
+def membership_add(request: HttpRequest, target: Person) -> HttpResponse:
     form = MembershipStartForm(posted(request), organisation=request.user.organisation)
     return person_form_page(
         request,
@@ -33,10 +31,8 @@ def membership_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@people_admin_required
-@require_http_methods(["GET", "POST"])
-def membership_end(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
-    target = selectors.person_for_admin(request.user, pk)
+@person_admin_page
+def membership_end(request: HttpRequest, target: Person, membership_pk: int) -> HttpResponse:
     membership = selectors.membership_of(target, membership_pk)
     form = MembershipEndForm(posted(request))
     return person_form_page(

@@ -19,6 +19,7 @@ from teams.tables import PersonMembershipTable, PersonTable, WorkingPatternTable
 from teams.views.common import (
     filtered_table,
     people_admin_required,
+    person_admin_page,
     person_form_page,
     person_url,
 )
@@ -83,10 +84,8 @@ def person_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-@people_admin_required
-@require_http_methods(["GET", "POST"])
-def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    target = selectors.person_for_admin(request.user, pk)
+@person_admin_page
+def person_edit(request: HttpRequest, target: Person) -> HttpResponse:
     initial = {name: getattr(target, name) for name in PersonEditForm.base_fields}
     form = PersonEditForm(posted(request), initial=initial)
     return person_form_page(
@@ -101,10 +100,8 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@people_admin_required
-@require_http_methods(["GET", "POST"])
-def person_roles(request: HttpRequest, pk: int) -> HttpResponse:
-    target = selectors.person_for_admin(request.user, pk)
+@person_admin_page
+def person_roles(request: HttpRequest, target: Person) -> HttpResponse:
     initial = {
         "roles": list(target.role_assignments.values_list("role", flat=True)),
         "specialisms": list(target.specialisms.values_list("tag", flat=True)),
@@ -130,10 +127,8 @@ def person_roles(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@people_admin_required
-@require_http_methods(["GET", "POST"])
-def working_pattern_add(request: HttpRequest, pk: int) -> HttpResponse:
-    target = selectors.person_for_admin(request.user, pk)
+@person_admin_page
+def working_pattern_add(request: HttpRequest, target: Person) -> HttpResponse:
     form = WorkingPatternForm(posted(request))
     return person_form_page(
         request,

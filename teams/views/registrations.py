@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.views.decorators.http import require_http_methods
 
 from core.web import confirm_page, posted
 from teams import selectors, services
 from teams.forms import RegistrationForm
-from teams.views.common import people_admin_required, person_form_page, person_url
+from teams.models import Person
+from teams.views.common import person_admin_page, person_form_page, person_url
 
 
-@people_admin_required
-@require_http_methods(["GET", "POST"])
-def registration_add(request: HttpRequest, pk: int) -> HttpResponse:
-    target = selectors.person_for_admin(request.user, pk)
+@person_admin_page
+def registration_add(request: HttpRequest, target: Person) -> HttpResponse:
     form = RegistrationForm(posted(request))
     return person_form_page(
         request,
@@ -27,10 +25,8 @@ def registration_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@people_admin_required
-@require_http_methods(["GET", "POST"])
-def registration_edit(request: HttpRequest, pk: int, registration_pk: int) -> HttpResponse:
-    target = selectors.person_for_admin(request.user, pk)
+@person_admin_page
+def registration_edit(request: HttpRequest, target: Person, registration_pk: int) -> HttpResponse:
     registration = selectors.registration_of(target, registration_pk)
     initial = {name: getattr(registration, name) for name in RegistrationForm.base_fields}
     form = RegistrationForm(posted(request), initial=initial)
@@ -47,10 +43,8 @@ def registration_edit(request: HttpRequest, pk: int, registration_pk: int) -> Ht
     )
 
 
-@people_admin_required
-@require_http_methods(["GET", "POST"])
-def registration_remove(request: HttpRequest, pk: int, registration_pk: int) -> HttpResponse:
-    target = selectors.person_for_admin(request.user, pk)
+@person_admin_page
+def registration_remove(request: HttpRequest, target: Person, registration_pk: int) -> HttpResponse:
     registration = selectors.registration_of(target, registration_pk)
     return confirm_page(
         request,

@@ -4,7 +4,8 @@ retired ones, write activities, publish them and keep the lists of formats and t
 write goes through ``learning_catalogue.services.activities``.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
@@ -121,9 +122,7 @@ def catalogue_activities_list(
 
 
 @router.get(
-    "/activities/{activity_id}",
-    response=ActivityOut,
-    operation_id="catalogue_activities_get",
+    "/activities/{activity_id}", response=ActivityOut, operation_id="catalogue_activities_get"
 )
 def catalogue_activities_get(request: HttpRequest, activity_id: int) -> Activity:
     return activity_card(caller(request), activity_id)
@@ -145,9 +144,7 @@ def catalogue_activities_create(request: HttpRequest, payload: ActivityIn) -> St
 
 
 @router.patch(
-    "/activities/{activity_id}",
-    response=ActivityOut,
-    operation_id="catalogue_activities_update",
+    "/activities/{activity_id}", response=ActivityOut, operation_id="catalogue_activities_update"
 )
 def catalogue_activities_update(
     request: HttpRequest, activity_id: int, payload: ActivityPatch
@@ -194,68 +191,87 @@ def catalogue_activities_set_status(
 # Formats and topics: editable lists, so L&D add their own kinds of learning ------------------
 
 
-def _list_item_delete(actor: Person, item: Format | Topic) -> Status:
-    """One in use cannot go (409): activities and needs point at it; rename it instead."""
-    try:
-        activity_services.list_item_delete(actor=actor, item=item)
-    except ValidationError as error:
-        raise Conflict(" ".join(error.messages)) from error
-    return Status(204, None)
+@dataclass(frozen=True)
+class EditableList[M: Format | Topic]:
+    """One of the organisation's own lists: read by everyone in it; L&D add to it, rename its
+    items and remove those nothing uses."""
+
+    what: str
+    items_of: Callable[[Person], QuerySet[M]]
+    save: Callable[..., M]
+    order: tuple[str, ...]
+
+    def listed(self, request: HttpRequest) -> QuerySet[M]:
+        return self.items_of(caller(request)).order_by(*self.order)
+
+    def add(self, request: HttpRequest, payload: ListItemIn) -> Status:
+        return Status(201, self.save(actor=caller(request), name=payload.name))
+
+    def rename(self, request: HttpRequest, pk: int, payload: ListItemIn) -> M:
+        actor = caller(request)
+        item = visible(self.items_of(actor), pk, self.what)
+        return self.save(actor=actor, name=payload.name, item=item)
+
+    def remove(self, request: HttpRequest, pk: int) -> Status:
+        """One in use cannot go (409): activities and needs point at it; rename it instead."""
+        actor = caller(request)
+        item = visible(self.items_of(actor), pk, self.what)
+        try:
+            activity_services.list_item_delete(actor=actor, item=item)
+        except ValidationError as error:
+            raise Conflict(" ".join(error.messages)) from error
+        return Status(204, None)
+
+
+FORMATS = EditableList(
+    "format", formats_of, activity_services.format_save, ("position", "name", "pk")
+)
+TOPICS = EditableList("topic", topics_of, activity_services.topic_save, ("name", "pk"))
 
 
 @router.get("/formats", response=list[FormatOut], operation_id="catalogue_formats_list")
 @paginate(LimitOffsetPagination)
 def catalogue_formats_list(request: HttpRequest) -> QuerySet[Format]:
     """Your organisation's kinds of learning, in the order L&D set."""
-    return formats_of(caller(request)).order_by("position", "name", "pk")
+    return FORMATS.listed(request)
 
 
 @router.post("/formats", response={201: FormatOut}, operation_id="catalogue_formats_create")
 def catalogue_formats_create(request: HttpRequest, payload: ListItemIn) -> Status:
-    item = activity_services.format_save(actor=caller(request), name=payload.name)
-    return Status(201, item)
+    return FORMATS.add(request, payload)
 
 
 @router.patch("/formats/{format_id}", response=FormatOut, operation_id="catalogue_formats_update")
 def catalogue_formats_update(request: HttpRequest, format_id: int, payload: ListItemIn) -> Format:
     """Renames a format; activities in it are found by the new name."""
-    actor = caller(request)
-    item = visible(formats_of(actor), format_id, "format")
-    return activity_services.format_save(actor=actor, name=payload.name, item=item)
+    return FORMATS.rename(request, format_id, payload)
 
 
 @router.delete(
-    "/formats/{format_id}",
-    response={204: None},
-    operation_id="catalogue_formats_delete",
+    "/formats/{format_id}", response={204: None}, operation_id="catalogue_formats_delete"
 )
 def catalogue_formats_delete(request: HttpRequest, format_id: int) -> Status:
-    actor = caller(request)
-    return _list_item_delete(actor, visible(formats_of(actor), format_id, "format"))
+    return FORMATS.remove(request, format_id)
 
 
 @router.get("/topics", response=list[NamedRef], operation_id="catalogue_topics_list")
 @paginate(LimitOffsetPagination)
 def catalogue_topics_list(request: HttpRequest) -> QuerySet[Topic]:
     """Your organisation's topics, A to Z."""
-    return topics_of(caller(request)).order_by("name", "pk")
+    return TOPICS.listed(request)
 
 
 @router.post("/topics", response={201: NamedRef}, operation_id="catalogue_topics_create")
 def catalogue_topics_create(request: HttpRequest, payload: ListItemIn) -> Status:
-    item = activity_services.topic_save(actor=caller(request), name=payload.name)
-    return Status(201, item)
+    return TOPICS.add(request, payload)
 
 
 @router.patch("/topics/{topic_id}", response=NamedRef, operation_id="catalogue_topics_update")
 def catalogue_topics_update(request: HttpRequest, topic_id: int, payload: ListItemIn) -> Topic:
     """Renames a topic; activities and learning needs on it keep it."""
-    actor = caller(request)
-    item = visible(topics_of(actor), topic_id, "topic")
-    return activity_services.topic_save(actor=actor, name=payload.name, item=item)
+    return TOPICS.rename(request, topic_id, payload)
 
 
 @router.delete("/topics/{topic_id}", response={204: None}, operation_id="catalogue_topics_delete")
 def catalogue_topics_delete(request: HttpRequest, topic_id: int) -> Status:
-    actor = caller(request)
-    return _list_item_delete(actor, visible(topics_of(actor), topic_id, "topic"))
+    return TOPICS.remove(request, topic_id)

@@ -70,9 +70,7 @@ def catalogue_saved_remove(request: HttpRequest, activity_id: int) -> Status:
 
 
 @router.put(
-    "/activities/{activity_id}/rating",
-    response=MyRatingOut,
-    operation_id="catalogue_rating_save",
+    "/activities/{activity_id}/rating", response=MyRatingOut, operation_id="catalogue_rating_save"
 )
 def catalogue_rating_save(request: HttpRequest, activity_id: int, payload: RatingIn) -> Rating:
     """Records or changes your own rating, once you have taken part: after a session you

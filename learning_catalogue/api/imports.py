@@ -108,9 +108,7 @@ def catalogue_imports_read(request: HttpRequest, batch_id: int) -> dict[str, obj
 
 
 @router.post(
-    "/imports/{batch_id}/apply",
-    response=ImportOut,
-    operation_id="catalogue_imports_apply",
+    "/imports/{batch_id}/apply", response=ImportOut, operation_id="catalogue_imports_apply"
 )
 def catalogue_imports_apply(request: HttpRequest, batch_id: int) -> dict[str, object]:
     """Applies every row in one transaction, or none: 422 while the file has problems, 409

@@ -118,8 +118,7 @@ def catalogue_needs_create(request: HttpRequest, payload: NeedIn) -> Status:
             actor=actor,
             person=person,
             topic=topic,
-            details=payload.details,
-            agreed=payload.agreed,
+            **payload.model_dump(exclude={"person_id", "topic_id"}),
         )
     return Status(201, _need(actor, need.pk))
 
@@ -155,9 +154,7 @@ def catalogue_needs_delete(request: HttpRequest, need_id: int) -> Status:
 
 
 @router.get(
-    "/recommendations",
-    response=list[ActivityOut],
-    operation_id="catalogue_recommendations_list",
+    "/recommendations", response=list[ActivityOut], operation_id="catalogue_recommendations_list"
 )
 @paginate(LimitOffsetPagination)
 def catalogue_recommendations_list(request: HttpRequest) -> QuerySet[Activity]:

@@ -5,6 +5,8 @@ L&D leads and org admins set how long an offered place is held. Every write goes
 ``learning_catalogue.services.places``.
 """
 
+from collections.abc import Callable
+
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Query, Router, Status
@@ -41,10 +43,16 @@ def _place(actor: Person, place_id: int) -> SessionPlace:
     return visible(_places(actor), place_id, "place")
 
 
+def _changed(request: HttpRequest, place_id: int, change: Callable[..., object]) -> SessionPlace:
+    """Runs the service ``change`` on a place the caller may see; answers the place as it is
+    now."""
+    actor = caller(request)
+    change(actor=actor, place=_place(actor, place_id))
+    return _place(actor, place_id)
+
+
 @router.post(
-    "/sessions/{session_id}/places",
-    response={201: PlaceOut},
-    operation_id="catalogue_places_book",
+    "/sessions/{session_id}/places", response={201: PlaceOut}, operation_id="catalogue_places_book"
 )
 def catalogue_places_book(request: HttpRequest, session_id: int) -> Status:
     """Books yourself a place: ``booked`` when a seat is free, else ``waiting`` in turn. A
@@ -89,29 +97,21 @@ def catalogue_places_list(
 def catalogue_places_cancel(request: HttpRequest, place_id: int) -> SessionPlace:
     """Gives up a place or leaves the waiting list (the person or their manager); the
     protected time asked for it is cancelled and the seat offered to the first waiting."""
-    actor = caller(request)
-    place_services.place_cancel(actor=actor, place=_place(actor, place_id))
-    return _place(actor, place_id)
+    return _changed(request, place_id, place_services.place_cancel)
 
 
 @router.post("/places/{place_id}/accept", response=PlaceOut, operation_id="catalogue_places_accept")
 def catalogue_places_accept(request: HttpRequest, place_id: int) -> SessionPlace:
     """Takes the freed place you were offered, before ``offer_expires_at``."""
-    actor = caller(request)
-    place_services.offer_accept(actor=actor, place=_place(actor, place_id))
-    return _place(actor, place_id)
+    return _changed(request, place_id, place_services.offer_accept)
 
 
 @router.post(
-    "/places/{place_id}/decline",
-    response=PlaceOut,
-    operation_id="catalogue_places_decline",
+    "/places/{place_id}/decline", response=PlaceOut, operation_id="catalogue_places_decline"
 )
 def catalogue_places_decline(request: HttpRequest, place_id: int) -> SessionPlace:
     """Turns down the place you were offered; it passes to the next person waiting."""
-    actor = caller(request)
-    place_services.offer_decline(actor=actor, place=_place(actor, place_id))
-    return _place(actor, place_id)
+    return _changed(request, place_id, place_services.offer_decline)
 
 
 @router.get("/settings", response=CatalogueSettingsOut, operation_id="catalogue_settings_read")

@@ -79,9 +79,7 @@ def catalogue_sessions_create(request: HttpRequest, activity_id: int, payload: S
 
 
 @router.patch(
-    "/sessions/{session_id}",
-    response=SessionOut,
-    operation_id="catalogue_sessions_update",
+    "/sessions/{session_id}", response=SessionOut, operation_id="catalogue_sessions_update"
 )
 def catalogue_sessions_update(
     request: HttpRequest, session_id: int, payload: SessionPatch
@@ -97,9 +95,7 @@ def catalogue_sessions_update(
 
 
 @router.post(
-    "/sessions/{session_id}/cancel",
-    response=SessionOut,
-    operation_id="catalogue_sessions_cancel",
+    "/sessions/{session_id}/cancel", response=SessionOut, operation_id="catalogue_sessions_cancel"
 )
 def catalogue_sessions_cancel(
     request: HttpRequest, session_id: int, payload: SessionCancelIn

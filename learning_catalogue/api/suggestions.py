@@ -3,6 +3,8 @@ the organisation's, and the reason for a decline is shown to the person who aske
 write goes through ``learning_catalogue.services.feedback``.
 """
 
+from collections.abc import Callable
+
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Query, Router, Status
@@ -10,9 +12,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from core.api import caller, fields_named, visible
 from learning_catalogue import access as catalogue_access
-from learning_catalogue.api.activities import (
-    topics_of,
-)
+from learning_catalogue.api.activities import topics_of
 from learning_catalogue.api.schemas.suggestions import (
     SuggestionDeclineIn,
     SuggestionFilter,
@@ -39,6 +39,17 @@ def _suggestion(actor: Person, suggestion_id: int) -> Suggestion:
     return visible(_suggestions(actor), suggestion_id, "suggestion")
 
 
+def _decided(
+    request: HttpRequest, suggestion_id: int, decide: Callable[..., object], **arguments: str
+) -> Suggestion:
+    """Runs the service ``decide`` on a suggestion the caller may see (a decline's reason is
+    the API's ``reason``); answers the suggestion as it is now."""
+    actor = caller(request)
+    with fields_named(decline_reason="reason"):
+        decide(actor=actor, suggestion=_suggestion(actor, suggestion_id), **arguments)
+    return _suggestion(actor, suggestion_id)
+
+
 @router.get("/suggestions", response=list[SuggestionOut], operation_id="catalogue_suggestions_list")
 @paginate(LimitOffsetPagination)
 def catalogue_suggestions_list(
@@ -50,9 +61,7 @@ def catalogue_suggestions_list(
 
 
 @router.post(
-    "/suggestions",
-    response={201: SuggestionOut},
-    operation_id="catalogue_suggestions_create",
+    "/suggestions", response={201: SuggestionOut}, operation_id="catalogue_suggestions_create"
 )
 def catalogue_suggestions_create(request: HttpRequest, payload: SuggestionIn) -> Status:
     """Suggests an activity or a topic for L&D to consider."""
@@ -65,10 +74,8 @@ def catalogue_suggestions_create(request: HttpRequest, payload: SuggestionIn) ->
     with fields_named(topic="topic_id"):
         suggestion = suggestion_services.suggestion_create(
             actor=actor,
-            kind=payload.kind,
-            title=payload.title,
-            details=payload.details,
             topic=topic,
+            **payload.model_dump(exclude={"topic_id"}),
         )
     return Status(201, _suggestion(actor, suggestion.pk))
 
@@ -80,9 +87,7 @@ def catalogue_suggestions_create(request: HttpRequest, payload: SuggestionIn) ->
 )
 def catalogue_suggestions_accept(request: HttpRequest, suggestion_id: int) -> Suggestion:
     """L&D take it on: an activity becomes a draft to complete, a topic joins the list."""
-    actor = caller(request)
-    suggestion_services.suggestion_accept(actor=actor, suggestion=_suggestion(actor, suggestion_id))
-    return _suggestion(actor, suggestion_id)
+    return _decided(request, suggestion_id, suggestion_services.suggestion_accept)
 
 
 @router.post(
@@ -94,9 +99,6 @@ def catalogue_suggestions_decline(
     request: HttpRequest, suggestion_id: int, payload: SuggestionDeclineIn
 ) -> Suggestion:
     """L&D turn it down, saying why; the person who suggested it reads the reason."""
-    actor = caller(request)
-    with fields_named(decline_reason="reason"):
-        suggestion_services.suggestion_decline(
-            actor=actor, suggestion=_suggestion(actor, suggestion_id), reason=payload.reason
-        )
-    return _suggestion(actor, suggestion_id)
+    return _decided(
+        request, suggestion_id, suggestion_services.suggestion_decline, reason=payload.reason
+    )

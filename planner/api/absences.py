@@ -33,10 +33,7 @@ def absences_create(request: HttpRequest, payload: AbsenceIn) -> Status:
         absence = absence_services.absence_record(
             actor=actor,
             person=person,
-            kind=payload.kind,
-            start_date=payload.start_date,
-            end_date=payload.end_date,
-            note=payload.note,
+            **payload.model_dump(exclude={"person_id"}),
         )
     return Status(201, absence)
 

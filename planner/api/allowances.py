@@ -40,22 +40,14 @@ def planner_settings_get(request: HttpRequest) -> object:
 
 
 @router.put(
-    "/planner-settings",
-    response=PlannerSettingsOut,
-    operation_id="planner_settings_update",
+    "/planner-settings", response=PlannerSettingsOut, operation_id="planner_settings_update"
 )
 def planner_settings_update(request: HttpRequest, payload: PlannerSettingsIn) -> object:
-    return allowance_services.planner_settings_update(
-        actor=caller(request),
-        allowance_period=payload.allowance_period,
-        year_starts_month=payload.year_starts_month,
-    )
+    return allowance_services.planner_settings_update(actor=caller(request), **payload.model_dump())
 
 
 @router.get(
-    "/allowance-rules",
-    response=list[AllowanceRuleOut],
-    operation_id="allowance_rules_list",
+    "/allowance-rules", response=list[AllowanceRuleOut], operation_id="allowance_rules_list"
 )
 @paginate(LimitOffsetPagination)
 def allowance_rules_list(request: HttpRequest) -> QuerySet[AllowanceRule]:
@@ -70,9 +62,7 @@ def allowance_rules_list(request: HttpRequest) -> QuerySet[AllowanceRule]:
 
 
 @router.post(
-    "/allowance-rules",
-    response={201: AllowanceRuleOut},
-    operation_id="allowance_rules_create",
+    "/allowance-rules", response={201: AllowanceRuleOut}, operation_id="allowance_rules_create"
 )
 def allowance_rules_create(request: HttpRequest, payload: AllowanceRuleIn) -> Status:
     actor = caller(request)
@@ -82,22 +72,16 @@ def allowance_rules_create(request: HttpRequest, payload: AllowanceRuleIn) -> St
     with fields_named(team="team_id", person="person_id"):
         rule = allowance_services.allowance_rule_create(
             actor=actor,
-            scope=payload.scope,
-            effective_from=payload.effective_from,
-            percent_of_contracted=payload.percent_of_contracted,
-            full_time_minutes_per_period=payload.full_time_minutes_per_period,
             career_stage=payload.career_stage or "",
             team=team,
             person=person,
-            note=payload.note,
+            **payload.model_dump(exclude={"team_id", "person_id", "career_stage"}),
         )
     return Status(201, rule)
 
 
 @router.delete(
-    "/allowance-rules/{rule_id}",
-    response={204: None},
-    operation_id="allowance_rules_delete",
+    "/allowance-rules/{rule_id}", response={204: None}, operation_id="allowance_rules_delete"
 )
 def allowance_rules_delete(request: HttpRequest, rule_id: int) -> Status:
     actor = caller(request)
@@ -107,9 +91,7 @@ def allowance_rules_delete(request: HttpRequest, rule_id: int) -> Status:
 
 
 @router.get(
-    "/people/{person_id}/allowance",
-    response=AllowanceOut,
-    operation_id="person_allowance_get",
+    "/people/{person_id}/allowance", response=AllowanceOut, operation_id="person_allowance_get"
 )
 def person_allowance_get(
     request: HttpRequest, person_id: int, on: datetime.date | None = None

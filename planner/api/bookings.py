@@ -101,37 +101,27 @@ def bookings_create(request: HttpRequest, payload: BookingCreate) -> Status:
         booking = booking_services.booking_request(
             actor=actor,
             person=person,
-            start=payload.start,
-            end=payload.end,
-            title=payload.title,
-            purpose=payload.purpose,
-            notes=payload.notes,
+            **payload.model_dump(exclude={"person_id"}),
         )
     return Status(201, _reloaded(actor, booking))
 
 
 @router.post(
-    "/bookings/{booking_id}/approve",
-    response=BookingDetailOut,
-    operation_id="bookings_approve",
+    "/bookings/{booking_id}/approve", response=BookingDetailOut, operation_id="bookings_approve"
 )
 def bookings_approve(request: HttpRequest, booking_id: int) -> Booking:
     return _changed(request, booking_id, booking_services.booking_approve)
 
 
 @router.post(
-    "/bookings/{booking_id}/decline",
-    response=BookingDetailOut,
-    operation_id="bookings_decline",
+    "/bookings/{booking_id}/decline", response=BookingDetailOut, operation_id="bookings_decline"
 )
 def bookings_decline(request: HttpRequest, booking_id: int, payload: DeclineIn) -> Booking:
     return _changed(request, booking_id, booking_services.booking_decline, payload)
 
 
 @router.post(
-    "/bookings/{booking_id}/confirm",
-    response=BookingDetailOut,
-    operation_id="bookings_confirm",
+    "/bookings/{booking_id}/confirm", response=BookingDetailOut, operation_id="bookings_confirm"
 )
 def bookings_confirm(request: HttpRequest, booking_id: int, payload: ConfirmIn) -> Booking:
     """Confirms an approved booking: with cover arranged and every conflict resolved or
@@ -140,9 +130,7 @@ def bookings_confirm(request: HttpRequest, booking_id: int, payload: ConfirmIn) 
 
 
 @router.post(
-    "/bookings/{booking_id}/cancel",
-    response=BookingDetailOut,
-    operation_id="bookings_cancel",
+    "/bookings/{booking_id}/cancel", response=BookingDetailOut, operation_id="bookings_cancel"
 )
 def bookings_cancel(request: HttpRequest, booking_id: int, payload: CancelIn) -> Booking:
     """Cancels with a reason category and note (the person or their manager); with new times

@@ -33,9 +33,7 @@ def closure_days_create(request: HttpRequest, payload: ClosureDayIn) -> Status:
 
 
 @router.delete(
-    "/closure-days/{closure_day_id}",
-    response={204: None},
-    operation_id="closure_days_delete",
+    "/closure-days/{closure_day_id}", response={204: None}, operation_id="closure_days_delete"
 )
 def closure_days_delete(request: HttpRequest, closure_day_id: int) -> Status:
     actor = caller(request)

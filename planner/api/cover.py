@@ -77,9 +77,7 @@ def cover_assign(request: HttpRequest, booking_id: int, payload: CoverIn) -> Sta
             actor=actor,
             booking=booking,
             colleague=colleague,
-            duties=payload.duties,
-            case_list_reference=payload.case_list_reference,
-            accept_conflicts_reason=payload.accept_conflicts_reason,
+            **payload.model_dump(exclude={"colleague_id"}),
         )
     return Status(201, assignment)
 

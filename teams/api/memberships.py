@@ -52,9 +52,7 @@ def memberships_create(request: HttpRequest, payload: MembershipCreate) -> Membe
             actor=actor,
             person=person,
             team=team,
-            start_date=payload.start_date,
-            end_date=payload.end_date,
-            ends_other_memberships=payload.ends_other_memberships,
+            **payload.model_dump(exclude={"person_id", "team_id"}),
         )
     return membership
 

@@ -21,9 +21,7 @@ def organisations_list(request: HttpRequest) -> QuerySet[Organisation]:
 
 
 @router.get(
-    "/organisations/{organisation_id}",
-    response=OrganisationOut,
-    operation_id="organisations_get",
+    "/organisations/{organisation_id}", response=OrganisationOut, operation_id="organisations_get"
 )
 def organisations_get(request: HttpRequest, organisation_id: int) -> Organisation:
     return visible(

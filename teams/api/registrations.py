@@ -48,9 +48,7 @@ def registrations_list(
 
 
 @router.get(
-    "/registrations/{registration_id}",
-    response=RegistrationOut,
-    operation_id="registrations_get",
+    "/registrations/{registration_id}", response=RegistrationOut, operation_id="registrations_get"
 )
 def registrations_get(request: HttpRequest, registration_id: int) -> Registration:
     return visible(_registrations(caller(request)), registration_id, "registration")
@@ -65,9 +63,7 @@ def registrations_create(request: HttpRequest, payload: RegistrationCreate) -> R
         actor=actor,
         person=person,
         regulator=_regulator(payload.regulator),
-        number=payload.number,
-        registered_on=payload.registered_on,
-        renewal_due=payload.renewal_due,
+        **payload.model_dump(exclude={"person_id", "regulator"}),
     )
 
 
@@ -88,9 +84,7 @@ def registrations_update(
 
 
 @router.delete(
-    "/registrations/{registration_id}",
-    response={204: None},
-    operation_id="registrations_delete",
+    "/registrations/{registration_id}", response={204: None}, operation_id="registrations_delete"
 )
 def registrations_delete(request: HttpRequest, registration_id: int) -> Status:
     actor = caller(request)

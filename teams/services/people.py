@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from teams.audit import snapshot
@@ -110,80 +111,69 @@ def person_update(*, actor: Person, person: Person, **fields: object) -> Person:
     return person
 
 
+@dataclass(frozen=True)
+class _Choices:
+    """A set of choices a person holds as rows (``model`` with ``person`` and ``field``),
+    audited as ``person.{name}``; ``label`` names one in an error."""
+
+    name: str
+    model: type[models.Model]
+    field: str
+    allowed: tuple[str, ...]
+    label: str
+
+    def held(self, person: Person) -> frozenset[str]:
+        return frozenset(
+            self.model.objects.filter(person=person).values_list(self.field, flat=True)
+        )
+
+
+ROLES = _Choices("roles", RoleAssignment, "role", tuple(Role.values), "role")
+SPECIALISMS = _Choices("specialisms", Specialism, "tag", tuple(SpecialismTag.values), "specialism")
+
+
 def _set_choices(
-    actor: Person,
-    person: Person,
-    *,
-    name: str,
-    wanted: Iterable[str],
-    allowed: Iterable[str],
-    unknown_label: str,
-    current: frozenset[str],
-    replace: Callable[[frozenset[str], frozenset[str]], None],
+    actor: Person, person: Person, choices: _Choices, wanted: Iterable[str]
 ) -> frozenset[str]:
     """Replaces a person's set of roles or specialisms, audited as one change."""
     require_people_manager(actor, person)
     chosen = frozenset(wanted)
-    unknown = chosen - set(allowed)
+    unknown = chosen - set(choices.allowed)
     if unknown:
-        raise ValidationError({name: f"Unknown {unknown_label}: {', '.join(sorted(unknown))}."})
+        unknown_list = ", ".join(sorted(unknown))
+        raise ValidationError({choices.name: f"Unknown {choices.label}: {unknown_list}."})
+    current = choices.held(person)
     if chosen != current:
-        replace(current, chosen)
+        held = choices.model.objects.filter(person=person)
+        held.exclude(**{f"{choices.field}__in": chosen}).delete()
+        choices.model.objects.bulk_create(
+            [choices.model(person=person, **{choices.field: value}) for value in chosen - current]
+        )
         audit(
             actor,
-            f"person.{name}",
+            f"person.{choices.name}",
             person,
-            before={name: sorted(current)},
-            after={name: sorted(chosen)},
+            before={choices.name: sorted(current)},
+            after={choices.name: sorted(chosen)},
         )
     return chosen
 
 
 @transaction.atomic
 def person_roles_set(*, actor: Person, person: Person, roles: Iterable[str]) -> frozenset[str]:
-    def replace(current: frozenset[str], wanted: frozenset[str]) -> None:
-        person.role_assignments.exclude(role__in=wanted).delete()
-        RoleAssignment.objects.bulk_create(
-            [RoleAssignment(person=person, role=role) for role in wanted - current]
-        )
-        person.__dict__.pop("roles", None)
-
-    return _set_choices(
-        actor,
-        person,
-        name="roles",
-        wanted=roles,
-        allowed=Role.values,
-        unknown_label="role",
-        current=frozenset(person.role_assignments.values_list("role", flat=True)),
-        replace=replace,
-    )
+    chosen = _set_choices(actor, person, ROLES, roles)
+    person.__dict__.pop("roles", None)  # ``Person.roles`` is cached
+    return chosen
 
 
 @transaction.atomic
 def role_grant(*, actor: Person, person: Person, role: str) -> None:
-    roles = set(person.role_assignments.values_list("role", flat=True)) | {role}
-    person_roles_set(actor=actor, person=person, roles=roles)
+    person_roles_set(actor=actor, person=person, roles=ROLES.held(person) | {role})
 
 
 @transaction.atomic
 def person_specialisms_set(*, actor: Person, person: Person, tags: Iterable[str]) -> None:
-    def replace(current: frozenset[str], wanted: frozenset[str]) -> None:
-        person.specialisms.exclude(tag__in=wanted).delete()
-        Specialism.objects.bulk_create(
-            [Specialism(person=person, tag=tag) for tag in wanted - current]
-        )
-
-    _set_choices(
-        actor,
-        person,
-        name="specialisms",
-        wanted=tags,
-        allowed=SpecialismTag.values,
-        unknown_label="specialism",
-        current=frozenset(person.specialisms.values_list("tag", flat=True)),
-        replace=replace,
-    )
+    _set_choices(actor, person, SPECIALISMS, tags)
 
 
 @transaction.atomic

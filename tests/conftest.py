@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from teams.models import Organisation, Person, Team
 from tests.factories import OrganisationFactory, PersonFactory, TeamFactory
+from tests.support import Api
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -126,3 +127,35 @@ def count_queries() -> QueryCounter:
         return len(captured), result
 
     return count
+
+
+@pytest.fixture
+def api(client) -> Api:
+    """A JSON client for the API (paths relative to /api/v1); see ``tests.support.Api``."""
+    return Api(client)
+
+
+@pytest.fixture
+def page_cost(client, count_queries):
+    """``page_cost(url)``: the queries one GET of a page costs (through ``count_queries``),
+    checking that it answers: ``(count, response)``."""
+
+    def cost(url: str, *, warm_up: bool = True) -> tuple[int, object]:
+        count, response = count_queries(lambda: client.get(url), warm_up=warm_up)
+        assert response.status_code == 200, url
+        return count, response
+
+    return cost
+
+
+@pytest.fixture
+def list_cost(api, count_queries):
+    """``list_cost(path)``: the queries one page of an API list costs (through
+    ``count_queries``), checking that it answers: ``(count, the list's body)``."""
+
+    def cost(path: str, *, limit: int = 100) -> tuple[int, dict]:
+        count, response = count_queries(lambda: api.get(path, {"limit": limit}))
+        assert response.status_code == 200, response.content
+        return count, response.json()
+
+    return cost

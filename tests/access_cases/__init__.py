@@ -1,7 +1,7 @@
 """Permission expectations contributed by each app, merged into the two enumerating tests.
 
 ``tests/test_url_permissions.py`` walks every URL pattern and
-``tests/api/test_api_permission_matrix.py`` every OpenAPI operation; both fail for a URL or an
+``tests/core/api/test_api_permission_matrix.py`` every OpenAPI operation; both fail for a URL or an
 operation with no expectation. An app keeps its own expectations in a module here (for example
 ``tests/access_cases/planner.py``) defining any of:
 
@@ -13,7 +13,7 @@ operation with no expectation. An app keeps its own expectations in a module her
 - ``API_BODIES``: operationId → maker(world) returning a valid body;
 - ``API_THINGS``: maker(world) returning extra named objects for ``API_PATH_VALUES``;
 - ``COUNTED_LISTS``: list path → the app's test asserting its query count is flat
-  (tests/api/test_api_query_counts.py requires one for every list).
+  (tests/core/api/test_api_query_counts.py requires one for every list).
 
 Actors: anonymous, practitioner (Priya, Team A), other_manager (Ben, manages Team B, pointed at
 Team A's things), ld_lead, org_admin, outsider (admin, L&D lead and manager of another
@@ -25,6 +25,17 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from typing import Any
+
+ACTORS = ("anonymous", "practitioner", "other_manager", "ld_lead", "org_admin", "outsider")
+
+# Who plays each signed-in actor in the `world` fixture.
+ACTOR_PEOPLE = {
+    "practitioner": "practitioner_a",
+    "other_manager": "manager_b",
+    "ld_lead": "ld_lead",
+    "org_admin": "org_admin",
+    "outsider": "outsider",
+}
 
 LOGIN = "login"  # a redirect to the sign-in page
 OK, CREATED, NO_CONTENT = 200, 201, 204
@@ -88,6 +99,25 @@ def everyone(status: int) -> dict[str, int]:
     return api_expect(
         practitioner=status, other_manager=status, ld_lead=status, org_admin=status, outsider=status
     )
+
+
+def same_pk(maker: Any, namespace: str, *names: str) -> dict[str, dict[str, Any]]:
+    """``URL_KWARGS`` entries filling the ``pk`` of each ``namespace:name`` with ``maker``."""
+    return {f"{namespace}:{name}": {"pk": maker} for name in names}
+
+
+def forbidden_except(**statuses: int) -> dict[str, int]:
+    """Every signed-in caller is refused (403) but those named; anonymous callers sign in."""
+    return {**everyone(FORBIDDEN), **statuses}
+
+
+# Reading one of Team A's things, practitioner A's own included: Priya, L&D leads and org
+# admins; Ben (Team B) and other organisations are told it does not exist.
+READ_TEAM_A = api_expect(
+    practitioner=OK, other_manager=NOT_FOUND, ld_lead=OK, org_admin=OK, outsider=NOT_FOUND
+)
+# Each L&D lead and org admin for their own organisation, the outsider's included.
+LEADS_AND_ADMINS = forbidden_except(ld_lead=OK, org_admin=OK, outsider=OK)
 
 
 def collect(name: str) -> dict[str, Any]:

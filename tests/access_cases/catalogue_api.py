@@ -1,4 +1,4 @@
-"""Who may call each learning catalogue operation (tests/api/test_api_permission_matrix.py),
+"""Who may call each learning catalogue operation (tests/core/api/test_api_permission_matrix.py),
 with our organisation's things: a published activity with a session, a format and a topic of
 our own, and practitioner A's place, suggestion and learning need."""
 
@@ -25,14 +25,16 @@ from learning_catalogue.services.suggestions import suggestion_create
 from tests.access_cases import (
     CREATED,
     FORBIDDEN,
+    LEADS_AND_ADMINS,
     NO_CONTENT,
     NOT_FOUND,
     OK,
     api_expect,
     everyone,
+    forbidden_except,
 )
+from tests.factories import make_session
 from tests.learning_catalogue.catalogue_data import add_activity
-from tests.learning_catalogue.helpers import make_session
 from tests.spreadsheets import xlsx
 
 _unique = itertools.count(1)
@@ -52,31 +54,13 @@ def members(status: int) -> dict[str, int]:
 # Reading something of our organisation's that everyone in it may see.
 READ = members(OK)
 # Changing the catalogue: L&D leads and org admins; the rest of us see it but are refused.
-PUBLISH = api_expect(
-    practitioner=FORBIDDEN,
-    other_manager=FORBIDDEN,
-    ld_lead=OK,
-    org_admin=OK,
-    outsider=NOT_FOUND,
-)
+PUBLISH = forbidden_except(ld_lead=OK, org_admin=OK, outsider=NOT_FOUND)
 # Adding to one's own organisation's lists: any L&D lead or org admin, the outsider included.
-PUBLISHERS_CREATE = api_expect(
-    practitioner=FORBIDDEN,
-    other_manager=FORBIDDEN,
-    ld_lead=CREATED,
-    org_admin=CREATED,
-    outsider=CREATED,
-)
+PUBLISHERS_CREATE = forbidden_except(ld_lead=CREATED, org_admin=CREATED, outsider=CREATED)
 # Practitioner A's own place, suggestion or need: hers to act on. L&D leads and org admins
 # can see her but may not act for her (her needs they read only counted by team); Ben and
 # other organisations cannot see her at all.
-HERS = api_expect(
-    practitioner=OK,
-    other_manager=NOT_FOUND,
-    ld_lead=FORBIDDEN,
-    org_admin=FORBIDDEN,
-    outsider=NOT_FOUND,
-)
+HERS = forbidden_except(practitioner=OK, other_manager=NOT_FOUND, outsider=NOT_FOUND)
 # Triaging her suggestion: L&D leads and org admins; she sees it but may not.
 TRIAGE = {**HERS, "practitioner": FORBIDDEN, "ld_lead": OK, "org_admin": OK}
 
@@ -149,6 +133,9 @@ def _fresh_activity(world: object) -> dict[str, int]:
 
 API_THINGS = _things
 
+# An upload is its uploader's alone (Lena's here).
+UPLOADER_ONLY = forbidden_except(ld_lead=OK, org_admin=NOT_FOUND, outsider=NOT_FOUND)
+
 API_EXPECTATIONS = {
     "catalogue_activities_list": everyone(OK),
     "catalogue_activities_get": READ,
@@ -160,29 +147,13 @@ API_EXPECTATIONS = {
     "catalogue_formats_list": everyone(OK),
     # The catalogue workbook and imports: every L&D lead and org admin for their own
     # organisation; an upload is its uploader's alone (Lena's here).
-    "catalogue_export": api_expect(
-        practitioner=FORBIDDEN, other_manager=FORBIDDEN, ld_lead=OK, org_admin=OK, outsider=OK
-    ),
+    "catalogue_export": LEADS_AND_ADMINS,
     "catalogue_imports_create": PUBLISHERS_CREATE,
-    "catalogue_imports_read": api_expect(
-        practitioner=FORBIDDEN,
-        other_manager=FORBIDDEN,
-        ld_lead=OK,
-        org_admin=NOT_FOUND,
-        outsider=NOT_FOUND,
-    ),
-    "catalogue_imports_apply": api_expect(
-        practitioner=FORBIDDEN,
-        other_manager=FORBIDDEN,
-        ld_lead=OK,
-        org_admin=NOT_FOUND,
-        outsider=NOT_FOUND,
-    ),
+    "catalogue_imports_read": UPLOADER_ONLY,
+    "catalogue_imports_apply": UPLOADER_ONLY,
     # Each organisation's own setting: everyone reads it, its publishers set it.
     "catalogue_settings_read": everyone(OK),
-    "catalogue_settings_update": api_expect(
-        practitioner=FORBIDDEN, other_manager=FORBIDDEN, ld_lead=OK, org_admin=OK, outsider=OK
-    ),
+    "catalogue_settings_update": LEADS_AND_ADMINS,
     "catalogue_formats_create": PUBLISHERS_CREATE,
     "catalogue_formats_update": PUBLISH,
     "catalogue_formats_delete": {**PUBLISH, "ld_lead": NO_CONTENT, "org_admin": NO_CONTENT},
@@ -306,7 +277,8 @@ API_BODIES = {
     "catalogue_needs_update": lambda world: {"details": "Giving evidence"},
 }
 
-# Lists whose query counts tests/api/test_catalogue_api.py asserts flat.
+# Lists whose query counts tests/learning_catalogue/api/test_catalogue_list_costs_api.py
+# asserts flat.
 COUNTED_LISTS = {
     path: "test_catalogue_list_query_counts_do_not_grow_with_rows"
     for path in (

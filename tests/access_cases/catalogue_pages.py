@@ -14,8 +14,8 @@ from learning_catalogue.models import (
     Suggestion,
     Topic,
 )
-from tests.access_cases import FORBIDDEN, NOT_FOUND, POST_ONLY, SIGNED_IN, page_expect
-from tests.learning_catalogue.helpers import make_session
+from tests.access_cases import FORBIDDEN, NOT_FOUND, POST_ONLY, SIGNED_IN, page_expect, same_pk
+from tests.factories import make_session
 from tests.spreadsheets import xlsx
 
 # Publishing pages with no object of ours in the URL: every L&D lead and org admin, each for
@@ -129,26 +129,31 @@ URL_EXPECTATIONS = {
 }
 
 URL_KWARGS = {
-    "learning_catalogue:catalogue-import-preview": {"pk": _catalogue_batch},
-    "learning_catalogue:activity": {"pk": _activity},
-    "learning_catalogue:activity-save": {"pk": _activity},
-    "learning_catalogue:activity-rate": {"pk": _activity},
-    "learning_catalogue:session": {"pk": _session},
-    "learning_catalogue:session-book": {"pk": _session},
-    "learning_catalogue:reservation-set": {"pk": _session},
+    **same_pk(_catalogue_batch, "learning_catalogue", "catalogue-import-preview"),
+    **same_pk(
+        _activity,
+        "learning_catalogue",
+        "activity",
+        "activity-save",
+        "activity-rate",
+        "activity-status",
+        "session-create",
+    ),
+    **same_pk(
+        _session,
+        "learning_catalogue",
+        "session",
+        "session-book",
+        "reservation-set",
+        "session-edit",
+        "session-cancel",
+    ),
     "learning_catalogue:allocate": {"pk": _session, "team_pk": lambda world: world.team_a.pk},
-    "learning_catalogue:place-cancel": {"pk": _place},
-    "learning_catalogue:offer-accept": {"pk": _place},
-    "learning_catalogue:offer-decline": {"pk": _place},
-    "learning_catalogue:activity-edit": {"pk": _draft},
-    "learning_catalogue:activity-status": {"pk": _activity},
-    "learning_catalogue:session-create": {"pk": _activity},
-    "learning_catalogue:session-edit": {"pk": _session},
-    "learning_catalogue:session-cancel": {"pk": _session},
+    **same_pk(_place, "learning_catalogue", "place-cancel", "offer-accept", "offer-decline"),
+    **same_pk(_draft, "learning_catalogue", "activity-edit"),
     "learning_catalogue:list-item-add": {"kind": lambda world: "formats"},
     "learning_catalogue:list-item": {"kind": lambda world: "formats", "pk": _format},
-    "learning_catalogue:suggestion-accept": {"pk": _suggestion},
-    "learning_catalogue:suggestion-decline": {"pk": _suggestion},
-    "learning_catalogue:need-edit": {"pk": _need},
-    "learning_catalogue:person-needs": {"pk": lambda world: world.practitioner_a.pk},
+    **same_pk(_suggestion, "learning_catalogue", "suggestion-accept", "suggestion-decline"),
+    **same_pk(_need, "learning_catalogue", "need-edit"),
+    **same_pk(lambda world: world.practitioner_a.pk, "learning_catalogue", "person-needs"),
 }

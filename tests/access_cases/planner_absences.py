@@ -4,7 +4,7 @@ practitioner A's, so Team A's manager and org admins may; Priya and L&D leads on
 from __future__ import annotations
 
 from tests.access_cases import FORBIDDEN, NOT_FOUND, page_expect
-from tests.planner.page_helpers import make_absence, this_monday
+from tests.factories import make_absence, this_monday
 
 RECORDERS_ONLY = page_expect(
     practitioner=FORBIDDEN, other_manager=NOT_FOUND, ld_lead=FORBIDDEN, outsider=NOT_FOUND

@@ -1,4 +1,4 @@
-"""Who may call each protected time operation (tests/api/test_api_permission_matrix.py), with
+"""Who may call each protected time operation (tests/core/api/test_api_permission_matrix.py), with
 Team A's things: practitioner A's bookings and the cover on them."""
 
 from __future__ import annotations
@@ -7,24 +7,26 @@ import datetime
 import itertools
 
 from planner.models import AllowanceRule, ClosureDay
-from tests.access_cases import CREATED, FORBIDDEN, NO_CONTENT, NOT_FOUND, OK, api_expect, everyone
-from tests.planner.page_helpers import london, make_absence, make_booking, make_cover
+from tests.access_cases import (
+    CREATED,
+    FORBIDDEN,
+    LEADS_AND_ADMINS,
+    NO_CONTENT,
+    NOT_FOUND,
+    OK,
+    READ_TEAM_A,
+    everyone,
+    forbidden_except,
+)
+from tests.factories import london, make_absence, make_booking, make_cover
 
 _unique = itertools.count(1)
 
 # Reading practitioner A's protected time: Priya herself, L&D and admins; Ben (Team B) and
 # other organisations are told it does not exist.
-READ = api_expect(
-    practitioner=OK, other_manager=NOT_FOUND, ld_lead=OK, org_admin=OK, outsider=NOT_FOUND
-)
+READ = READ_TEAM_A
 # Deciding on it: only Team A's manager (not an actor here); whoever can read it gets 403.
-DECIDE = api_expect(
-    practitioner=FORBIDDEN,
-    other_manager=NOT_FOUND,
-    ld_lead=FORBIDDEN,
-    org_admin=FORBIDDEN,
-    outsider=NOT_FOUND,
-)
+DECIDE = forbidden_except(other_manager=NOT_FOUND, outsider=NOT_FOUND)
 
 
 def _fresh_day() -> datetime.date:
@@ -68,20 +70,14 @@ def _rule(world: object) -> AllowanceRule:
 
 API_THINGS = _things
 
-SETTERS = api_expect(
-    practitioner=FORBIDDEN, other_manager=FORBIDDEN, ld_lead=OK, org_admin=OK, outsider=OK
-)
+SETTERS = LEADS_AND_ADMINS
 
 API_EXPECTATIONS = {
     "bookings_list": everyone(OK),
     "bookings_get": READ,
     # Priya asks for her own time; L&D and admins may read her but not book for her.
-    "bookings_create": api_expect(
-        practitioner=CREATED,
-        other_manager=NOT_FOUND,
-        ld_lead=FORBIDDEN,
-        org_admin=FORBIDDEN,
-        outsider=NOT_FOUND,
+    "bookings_create": forbidden_except(
+        practitioner=CREATED, other_manager=NOT_FOUND, outsider=NOT_FOUND
     ),
     "bookings_approve": DECIDE,
     "bookings_decline": DECIDE,
@@ -213,11 +209,11 @@ API_BODIES = {
     "cover_assign": lambda world: {"colleague_id": world.practitioner_a2.pk, "duties": ["duty"]},
 }
 
-# Lists whose query counts tests/api/test_planner_bookings_api.py asserts flat.
+# Lists whose query counts tests/planner/api/test_planner_bookings_api.py asserts flat.
 COUNTED_LISTS = {
-    "/absences": "tests/api/test_planner_absences_allowances_api.py",
-    "/allowance-rules": "tests/api/test_planner_absences_allowances_api.py",
+    "/absences": "tests/planner/api/test_planner_absences_allowances_api.py",
+    "/allowance-rules": "tests/planner/api/test_planner_absences_allowances_api.py",
     "/bookings": "test_list_query_counts_do_not_grow_with_rows",
     "/cover": "test_list_query_counts_do_not_grow_with_rows",
-    "/closure-days": "tests/api/test_planner_closure_days_api.py",
+    "/closure-days": "tests/planner/api/test_planner_closure_days_api.py",
 }

@@ -4,8 +4,8 @@ a booking of practitioner A's, and Team A itself."""
 from __future__ import annotations
 
 from planner.imports.absences import absence_import_batch_create
-from tests.access_cases import FORBIDDEN, NOT_FOUND, POST_ONLY, SIGNED_IN, page_expect
-from tests.planner.page_helpers import make_absence, make_booking, make_cover, this_monday
+from tests.access_cases import FORBIDDEN, NOT_FOUND, POST_ONLY, SIGNED_IN, page_expect, same_pk
+from tests.factories import make_absence, make_booking, make_cover, this_monday
 
 # Practitioners have no planner; Ben (Team B's manager) cannot see Team A; L&D and admins read it.
 TEAM_A_PLANNER = page_expect(practitioner=FORBIDDEN, other_manager=NOT_FOUND, outsider=NOT_FOUND)
@@ -94,25 +94,38 @@ URL_EXPECTATIONS = {
     ),
 }
 
+
+def _team_a(world: object) -> int:
+    return world.team_a.pk
+
+
+def _practitioner(world: object) -> int:
+    return world.practitioner_a.pk
+
+
 URL_KWARGS = {
-    "planner:team-planner": {"pk": lambda world: world.team_a.pk},
-    "planner:team-metrics": {"pk": lambda world: world.team_a.pk},
-    "planner:booking": {"pk": _booking},
-    "planner:booking-approve": {"pk": _booking},
-    "planner:booking-decline": {"pk": _booking},
-    "planner:booking-confirm": {"pk": _booking},
-    "planner:booking-confirm-cover": {"pk": _booking},
-    "planner:booking-cancel": {"pk": _booking},
-    "planner:booking-attendance": {"pk": _booking},
-    "planner:booking-cover": {"pk": _booking},
+    **same_pk(_team_a, "planner", "team-planner", "team-metrics"),
+    **same_pk(
+        _booking,
+        "planner",
+        "booking",
+        "booking-approve",
+        "booking-decline",
+        "booking-confirm",
+        "booking-confirm-cover",
+        "booking-cancel",
+        "booking-attendance",
+        "booking-cover",
+    ),
     "planner:cover-withdraw": {"pk": _booking, "cover_pk": _cover},
-    "planner:cover-acknowledge": {"pk": _cover},
-    "planner:absences": {"pk": lambda world: world.practitioner_a.pk},
-    "planner:absence-create": {"pk": lambda world: world.practitioner_a.pk},
-    "planner:absence-import-preview": {"pk": _absence_batch},
-    "planner:allowance-rule-delete": {"pk": lambda world: 1},
-    "planner:closure-day-remove": {"pk": lambda world: 1},
-    "planner:absence-delete": {
-        "pk": lambda world: make_absence(world.practitioner_a, this_monday(), this_monday()).pk
-    },
+    **same_pk(_cover, "planner", "cover-acknowledge"),
+    **same_pk(_practitioner, "planner", "absences", "absence-create"),
+    **same_pk(_absence_batch, "planner", "absence-import-preview"),
+    # A GET of these is refused before anything is looked up: any pk will do.
+    **same_pk(lambda world: 1, "planner", "allowance-rule-delete", "closure-day-remove"),
+    **same_pk(
+        lambda world: make_absence(world.practitioner_a, this_monday(), this_monday()).pk,
+        "planner",
+        "absence-delete",
+    ),
 }

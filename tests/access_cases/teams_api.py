@@ -1,6 +1,6 @@
 """The teams API's permission expectations (organisations, teams, memberships, people, working
 patterns, registrations, the audit log and tokens), merged into
-tests/api/test_api_permission_matrix.py; see ``tests.access_cases``."""
+tests/core/api/test_api_permission_matrix.py; see ``tests.access_cases``."""
 
 from __future__ import annotations
 
@@ -17,26 +17,18 @@ from tests.access_cases import (
     NO_CONTENT,
     NOT_FOUND,
     OK,
+    READ_TEAM_A,
     api_expect,
     everyone,
+    forbidden_except,
 )
 from tests.factories import MembershipFactory, RegistrationFactory, TeamFactory
 
 expect = api_expect
 
-# Reading one of Team A's things (Priya, Team A's practitioner, is the practitioner actor).
-READ_OWN_THING = expect(
-    practitioner=OK, other_manager=NOT_FOUND, ld_lead=OK, org_admin=OK, outsider=NOT_FOUND
-)
 # Changing one of Team A's things: only our org admin; those who can see it are refused (403),
 # those who cannot see it are told it does not exist (404).
-ADMIN_CHANGES_VISIBLE = expect(
-    practitioner=FORBIDDEN,
-    other_manager=NOT_FOUND,
-    ld_lead=FORBIDDEN,
-    org_admin=OK,
-    outsider=NOT_FOUND,
-)
+ADMIN_CHANGES_VISIBLE = forbidden_except(other_manager=NOT_FOUND, org_admin=OK, outsider=NOT_FOUND)
 
 
 def admin_changes(status: int, practitioner: int = FORBIDDEN) -> dict[str, int]:
@@ -45,28 +37,16 @@ def admin_changes(status: int, practitioner: int = FORBIDDEN) -> dict[str, int]:
 
 # Creating something new in one's own organisation: any org admin, including the outsider's
 # (it lands in their own organisation).
-ADMIN_CREATES = expect(
-    practitioner=FORBIDDEN,
-    other_manager=FORBIDDEN,
-    ld_lead=FORBIDDEN,
-    org_admin=CREATED,
-    outsider=CREATED,
-)
+ADMIN_CREATES = forbidden_except(org_admin=CREATED, outsider=CREATED)
 
 API_EXPECTATIONS: dict[str, dict[str, int]] = {
     "organisations_list": everyone(OK),
     "organisations_get": expect(
         practitioner=OK, other_manager=OK, ld_lead=OK, org_admin=OK, outsider=NOT_FOUND
     ),
-    "organisations_update": expect(
-        practitioner=FORBIDDEN,
-        other_manager=FORBIDDEN,
-        ld_lead=FORBIDDEN,
-        org_admin=OK,
-        outsider=NOT_FOUND,
-    ),
+    "organisations_update": forbidden_except(org_admin=OK, outsider=NOT_FOUND),
     "teams_list": everyone(OK),
-    "teams_get": READ_OWN_THING,
+    "teams_get": READ_TEAM_A,
     "teams_create": ADMIN_CREATES,
     "teams_update": ADMIN_CHANGES_VISIBLE,
     # A fresh empty team: the practitioner is not in it, so for them it does not exist.
@@ -75,35 +55,23 @@ API_EXPECTATIONS: dict[str, dict[str, int]] = {
     # The manager being removed (Maya) is not visible to Priya.
     "team_managers_remove": admin_changes(NO_CONTENT, practitioner=NOT_FOUND),
     "memberships_list": everyone(OK),
-    "memberships_get": READ_OWN_THING,
+    "memberships_get": READ_TEAM_A,
     "memberships_create": admin_changes(CREATED),
     "memberships_end": ADMIN_CHANGES_VISIBLE,
     "people_list": everyone(OK),
-    "people_get": READ_OWN_THING,
+    "people_get": READ_TEAM_A,
     "people_create": ADMIN_CREATES,
     "people_update": ADMIN_CHANGES_VISIBLE,
-    "working_patterns_list": READ_OWN_THING,
+    "working_patterns_list": READ_TEAM_A,
     "working_patterns_set": admin_changes(CREATED),
     "registrations_list": everyone(OK),
-    "registrations_get": READ_OWN_THING,
+    "registrations_get": READ_TEAM_A,
     "registrations_create": admin_changes(CREATED),
     "registrations_update": ADMIN_CHANGES_VISIBLE,
     "registrations_delete": admin_changes(NO_CONTENT),
     "regulators_list": everyone(OK),
-    "audit_list": expect(
-        practitioner=FORBIDDEN,
-        other_manager=FORBIDDEN,
-        ld_lead=FORBIDDEN,
-        org_admin=OK,
-        outsider=OK,
-    ),
-    "audit_get": expect(
-        practitioner=FORBIDDEN,
-        other_manager=FORBIDDEN,
-        ld_lead=FORBIDDEN,
-        org_admin=OK,
-        outsider=NOT_FOUND,
-    ),
+    "audit_list": forbidden_except(org_admin=OK, outsider=OK),
+    "audit_get": forbidden_except(org_admin=OK, outsider=NOT_FOUND),
     "tokens_list": everyone(OK),
     "tokens_create": everyone(CREATED),
     # Priya's token: only Priya may revoke it; for everyone else it does not exist.

@@ -1,7 +1,6 @@
 """The demo's learning catalogue: realistic, the same on every run, safe to load twice; and
 seed_scale's catalogue for a synthetic organisation."""
 
-import hashlib
 import io
 from collections import Counter
 
@@ -29,6 +28,7 @@ from learning_catalogue.models import (
 from learning_catalogue.selectors import BITE_SIZE_MINUTES
 from planner.demo import RECORDED_TO
 from teams.models import Organisation, Person, Role
+from tests.seeding import fingerprint, seed_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -66,34 +66,20 @@ COLUMNS = {
 }
 
 
-def fingerprint() -> dict[str, tuple[int, str]]:
-    found = {}
-    for model, columns in COLUMNS.items():
-        rows = sorted(model.objects.values_list(*columns), key=repr)
-        found[model.__name__] = (len(rows), hashlib.sha256(repr(rows).encode()).hexdigest())
-    return found
-
-
-def seed() -> str:
-    out = io.StringIO()
-    call_command("seed_demo", stdout=out)
-    return out.getvalue()
-
-
 def test_running_twice_changes_nothing_and_a_fresh_load_is_identical():
-    seed()
-    first = fingerprint()
-    assert "learning catalogue already loaded" in seed()
-    assert fingerprint() == first
+    seed_demo()
+    first = fingerprint(COLUMNS)
+    assert "learning catalogue already loaded" in seed_demo()
+    assert fingerprint(COLUMNS) == first
     LearningNeed.objects.all().delete()
     Suggestion.objects.all().delete()
     Activity.objects.all().delete()
-    seed()
-    assert fingerprint() == first
+    seed_demo()
+    assert fingerprint(COLUMNS) == first
 
 
 def test_a_realistic_catalogue_for_each_demo_organisation():
-    out = seed()
+    out = seed_demo()
     for organisation in Organisation.objects.filter(slug__in=["northshire", "southshire"]):
         count = Activity.objects.filter(organisation=organisation).count()
         assert f"{organisation.name}: {count} catalogue activities" in out

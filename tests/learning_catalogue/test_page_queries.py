@@ -15,9 +15,8 @@ from learning_catalogue.models import (
     Suggestion,
     Topic,
 )
-from tests.factories import PersonFactory
+from tests.factories import PersonFactory, make_session
 from tests.learning_catalogue.catalogue_data import add_activity
-from tests.learning_catalogue.helpers import make_session
 
 pytestmark = pytest.mark.django_db
 

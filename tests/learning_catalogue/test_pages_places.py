@@ -17,7 +17,7 @@ from learning_catalogue.models import (
 )
 from learning_catalogue.services.sessions import reservation_set
 from planner.models import BookingPurpose, BookingStatus
-from tests.learning_catalogue.helpers import make_session
+from tests.factories import make_session
 
 pytestmark = pytest.mark.django_db
 

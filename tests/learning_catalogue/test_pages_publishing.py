@@ -20,8 +20,8 @@ from learning_catalogue.models import (
 )
 from planner.models import Booking, BookingStatus
 from teams.models import AuditEntry
+from tests.factories import make_session
 from tests.learning_catalogue.catalogue_data import add_activity, fmt, small_catalogue
-from tests.learning_catalogue.helpers import make_session
 
 pytestmark = pytest.mark.django_db
 

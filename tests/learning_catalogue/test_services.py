@@ -27,8 +27,8 @@ from learning_catalogue.services import places as place_services
 from learning_catalogue.services import suggestions as suggestion_services
 from learning_catalogue.tasks import expire_offers
 from teams.models import AuditEntry, Organisation
+from tests.factories import make_session
 from tests.learning_catalogue.catalogue_data import add_activity, fmt, topic
-from tests.learning_catalogue.helpers import make_session
 
 pytestmark = pytest.mark.django_db
 

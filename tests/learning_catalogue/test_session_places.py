@@ -15,8 +15,7 @@ from learning_catalogue.services.places import (
     place_book,
     place_cancel,
 )
-from tests.factories import PersonFactory
-from tests.learning_catalogue.helpers import make_session
+from tests.factories import PersonFactory, make_session
 
 
 def people(world, count):

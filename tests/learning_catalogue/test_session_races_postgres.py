@@ -11,8 +11,7 @@ from django.db import connection
 
 from learning_catalogue.models import PlaceStatus, SessionPlace, SessionReservation
 from learning_catalogue.services.places import place_allocate, place_book, place_cancel
-from tests.factories import PersonFactory
-from tests.learning_catalogue.helpers import make_session
+from tests.factories import PersonFactory, make_session
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

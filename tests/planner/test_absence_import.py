@@ -16,7 +16,7 @@ from integrations.spreadsheets.reading import FileProblem
 from planner.imports import absences as services
 from planner.models import Absence
 from teams.models import AuditEntry
-from tests.planner.page_helpers import make_absence
+from tests.factories import make_absence
 from tests.spreadsheets import csv_bytes, xlsx
 
 HEADERS = ["Employee number", "Work email", "Type", "First day", "Last day", "Note"]

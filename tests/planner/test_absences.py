@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from planner.models import Absence
 from planner.services import absences as absence_services
 from teams.models import AuditEntry
-from tests.planner.page_helpers import make_absence
+from tests.factories import make_absence
 
 DEC = {day: datetime.date(2026, 12, day) for day in range(1, 32)}
 

@@ -13,8 +13,7 @@ from planner.allowances import NEWLY_QUALIFIED_DEFAULT, allowances_for
 from planner.models import AllowanceRule, AllowanceScope
 from planner.selectors.metrics import person_allowance, team_metrics
 from teams.models import CareerStage
-from tests.factories import WorkingPatternFactory
-from tests.planner.page_helpers import london, make_booking
+from tests.factories import WorkingPatternFactory, london, make_booking
 
 FIRST, LAST = datetime.date(2026, 10, 1), datetime.date(2026, 12, 31)
 FULL_TIME = (444, 444, 444, 444, 444)

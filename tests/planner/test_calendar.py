@@ -15,8 +15,7 @@ from planner.selectors.planner_grid import planner_grid, planner_period
 from planner.services.calendar import closure_day_add, closure_day_remove
 from planner.worktime import WorkingCalendar, minutes_outside_working_time
 from teams.models import AuditEntry
-from tests.factories import WorkingPatternFactory
-from tests.planner.page_helpers import make_booking
+from tests.factories import WorkingPatternFactory, make_booking
 
 CLOSED = datetime.date(2026, 12, 29)  # a Tuesday between Christmas and New Year
 FULL_TIME = {

@@ -16,8 +16,7 @@ from django.urls import reverse
 
 from planner.models import Booking, CoverAssignment, CoverConflictKind
 from planner.services.cover import CoverConflictError, cover_assign
-from tests.factories import WorkingPatternFactory
-from tests.planner.page_helpers import london, make_booking
+from tests.factories import WorkingPatternFactory, london, make_booking
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

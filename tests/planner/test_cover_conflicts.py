@@ -17,8 +17,7 @@ from planner.models import (
 from planner.services.bookings import booking_confirm
 from planner.services.cover import CoverConflictError, cover_assign, cover_withdraw
 from teams.models import AuditEntry
-from tests.factories import WorkingPatternFactory
-from tests.planner.page_helpers import make_absence, make_booking, make_cover
+from tests.factories import WorkingPatternFactory, make_absence, make_booking, make_cover
 
 DAY = datetime.date(2026, 12, 8)  # a Tuesday
 BOXING_DAY_SUBSTITUTE = datetime.date(2026, 12, 28)  # a Monday bank holiday

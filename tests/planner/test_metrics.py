@@ -8,7 +8,7 @@ from django.test import override_settings
 
 from planner.models import PlannerSettings
 from planner.selectors.metrics import quarter_containing, team_metrics, year_containing
-from tests.planner.page_helpers import make_booking, make_cover
+from tests.factories import make_booking, make_cover
 
 TODAY = datetime.date(2026, 5, 20)  # in the April-June quarter
 DAY = datetime.date(2026, 5, 12)

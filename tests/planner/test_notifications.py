@@ -13,8 +13,7 @@ from planner.models import BookingPurpose
 from planner.services import bookings as booking_services
 from planner.services import cancellation as cancellation_services
 from planner.services import cover as cover_services
-from tests.factories import WorkingPatternFactory
-from tests.planner.page_helpers import london
+from tests.factories import WorkingPatternFactory, london
 
 DAY = datetime.date(2026, 12, 8)  # a Tuesday
 

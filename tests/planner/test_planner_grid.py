@@ -7,8 +7,7 @@ import pytest
 
 from planner.models import AbsenceKind, BankHoliday, CoverConflictKind
 from planner.selectors.planner_grid import View, planner_grid, planner_period
-from tests.factories import WorkingPatternFactory
-from tests.planner.page_helpers import make_absence, make_booking, make_cover
+from tests.factories import WorkingPatternFactory, make_absence, make_booking, make_cover
 
 # A week with a bank holiday: Monday 25 May 2026 (spring bank holiday).
 MONDAY = datetime.date(2026, 5, 25)

@@ -8,8 +8,7 @@ import pytest
 from django.urls import reverse
 
 from planner.models import Booking, BookingEvent, BookingStatus
-from tests.factories import WorkingPatternFactory
-from tests.planner.page_helpers import london, make_booking
+from tests.factories import WorkingPatternFactory, london, make_booking
 
 DAY = datetime.date(2026, 12, 8)  # a Tuesday
 

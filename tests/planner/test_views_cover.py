@@ -7,8 +7,7 @@ import pytest
 from django.urls import reverse
 
 from planner.models import CoverAssignment, CoverStatus
-from tests.factories import WorkingPatternFactory
-from tests.planner.page_helpers import make_absence, make_booking, make_cover
+from tests.factories import WorkingPatternFactory, make_absence, make_booking, make_cover
 
 DAY = datetime.date(2026, 12, 8)  # a Tuesday
 

@@ -5,7 +5,7 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.planner.page_helpers import make_booking, make_cover
+from tests.factories import make_booking, make_cover
 
 
 def test_my_time_shows_bookings_who_covers_and_what_is_left(world, client):

@@ -8,7 +8,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.planner.page_helpers import make_booking, make_cover
+from tests.factories import make_booking, make_cover
 
 
 def url(world, on=None):

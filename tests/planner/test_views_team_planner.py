@@ -6,8 +6,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from tests.factories import WorkingPatternFactory
-from tests.planner.page_helpers import make_booking
+from tests.factories import WorkingPatternFactory, make_booking
 
 MONDAY = datetime.date(2026, 5, 25)
 

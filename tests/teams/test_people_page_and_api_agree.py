@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from teams.models import Person
-from tests.api.support import Api, names
 from tests.factories import PersonFactory, RegistrationFactory
+from tests.support import Api, names
 
 TODAY = timezone.localdate()
 

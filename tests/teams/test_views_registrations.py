@@ -6,24 +6,20 @@ from teams.models import AuditEntry, Registration, Regulator
 from tests.factories import RegistrationFactory
 
 
-def add_url(person):
-    return reverse("teams:registration-add", args=[person.pk])
-
-
 def swe():
     return Regulator.objects.get(code="swe")
 
 
-def test_registration_is_added(world, client):
+def add(client, world, **fields):
+    """An org admin adds a Social Work England registration to practitioner A."""
     client.force_login(world.org_admin)
-    response = client.post(
-        add_url(world.practitioner_a),
-        {
-            "regulator": swe().pk,
-            "number": "sw123456",
-            "registered_on": "2020-01-01",
-            "renewal_due": "2026-11-30",
-        },
+    url = reverse("teams:registration-add", args=[world.practitioner_a.pk])
+    return client.post(url, {"regulator": swe().pk, **fields})
+
+
+def test_registration_is_added(world, client):
+    response = add(
+        client, world, number="sw123456", registered_on="2020-01-01", renewal_due="2026-11-30"
     )
     assert response.status_code == 302
     registration = Registration.objects.get(person=world.practitioner_a)
@@ -32,10 +28,7 @@ def test_registration_is_added(world, client):
 
 
 def test_a_number_in_the_wrong_format_names_the_regulator_and_an_example(world, client):
-    client.force_login(world.org_admin)
-    response = client.post(
-        add_url(world.practitioner_a), {"regulator": swe().pk, "number": "12345"}
-    )
+    response = add(client, world, number="12345")
     [message] = response.context["form"].errors["number"]
     assert message.startswith("This is not a Social Work England number")
     assert swe().number_example in message
@@ -43,15 +36,8 @@ def test_a_number_in_the_wrong_format_names_the_regulator_and_an_example(world, 
 
 
 def test_renewal_before_registration_is_refused(world, client):
-    client.force_login(world.org_admin)
-    response = client.post(
-        add_url(world.practitioner_a),
-        {
-            "regulator": swe().pk,
-            "number": "SW123456",
-            "registered_on": "2026-01-01",
-            "renewal_due": "2025-01-01",
-        },
+    response = add(
+        client, world, number="SW123456", registered_on="2026-01-01", renewal_due="2025-01-01"
     )
     assert response.context["form"].errors["renewal_due"] == ["Renewal must be after registration."]
     assert not Registration.objects.exists()

@@ -1,8 +1,8 @@
 """Who sees what through the API is what teams.access says: a practitioner sees themselves, a
 manager the people in the teams they manage (and below), L&D and org admins everyone."""
 
-from tests.api.support import ids, names
 from tests.factories import RegistrationFactory, WorkingPatternFactory
+from tests.support import ids, names
 
 
 def test_a_practitioner_sees_only_themselves(world, api):

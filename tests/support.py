@@ -1,4 +1,5 @@
-"""A small JSON client and helpers for the API tests: paths are relative to /api/v1."""
+"""A small JSON client and helpers for the API tests in every app: paths are relative to
+/api/v1. The ``api`` fixture in tests/conftest.py wraps the test client in ``Api``."""
 
 import json
 

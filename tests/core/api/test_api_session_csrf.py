@@ -6,7 +6,7 @@ from django.middleware.csrf import get_token
 from django.test import Client, RequestFactory
 
 from teams.models import Team
-from tests.api.support import error_of
+from tests.support import error_of
 
 
 @pytest.fixture

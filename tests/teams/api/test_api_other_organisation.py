@@ -4,8 +4,8 @@ used: in the path, in the body or in a filter."""
 import pytest
 
 from teams.models import Team
-from tests.api.support import error_of, ids
 from tests.factories import RegistrationFactory
+from tests.support import error_of, ids
 
 
 @pytest.fixture

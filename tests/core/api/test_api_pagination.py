@@ -3,8 +3,8 @@
 from django.conf import settings
 
 from config.api import api as ninja_api
-from tests.api.support import error_of, ids, list_paths
 from tests.factories import PersonFactory
+from tests.support import error_of, ids, list_paths
 
 
 def test_lists_default_to_the_configured_page_size(world, api):

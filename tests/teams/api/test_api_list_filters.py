@@ -3,8 +3,8 @@
 import datetime
 
 from teams.models import Regulator
-from tests.api.support import ids, names
 from tests.factories import MembershipFactory, RegistrationFactory
+from tests.support import ids, names
 
 
 def test_teams_by_kind_parent_and_name(world, api):

@@ -10,19 +10,7 @@ import pytest
 
 from config.api import api as ninja_api
 from teams import services
-from tests.access_cases import collect, collect_things_makers
-
-ACTORS = ("anonymous", "practitioner", "other_manager", "ld_lead", "org_admin", "outsider")
-
-# Who plays each actor in the `world`. "other_manager" manages Team B and is pointed at Team A's
-# things; "outsider" is an org admin, L&D lead and manager of another organisation.
-ACTOR_PEOPLE = {
-    "practitioner": "practitioner_a",
-    "other_manager": "manager_b",
-    "ld_lead": "ld_lead",
-    "org_admin": "org_admin",
-    "outsider": "outsider",
-}
+from tests.access_cases import ACTOR_PEOPLE, ACTORS, collect, collect_things_makers
 
 # Each app's expectations, bodies and path values live in its module in tests/access_cases.
 EXPECTATIONS: dict[str, dict[str, int]] = collect("API_EXPECTATIONS")

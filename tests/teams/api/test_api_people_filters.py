@@ -4,8 +4,8 @@ regulator, still employed, and a search over name, email and employee number."""
 import datetime
 
 from teams.models import CareerStage, ContractType, Regulator
-from tests.api.support import names
 from tests.factories import PersonFactory, RegistrationFactory
+from tests.support import names
 
 
 def people(api, **params):

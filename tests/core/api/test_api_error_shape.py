@@ -5,7 +5,7 @@ from django.db import IntegrityError
 
 from config.api import api as ninja_api
 from teams import services
-from tests.api.support import error_of
+from tests.support import error_of
 
 
 def test_400_for_a_body_that_is_not_json(world, api):

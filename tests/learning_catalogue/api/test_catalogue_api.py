@@ -13,8 +13,8 @@ from learning_catalogue.models import (
     Topic,
 )
 from learning_catalogue.services.feedback import saved_add
-from tests.api.support import error_of, ids
 from tests.learning_catalogue.catalogue_data import fmt, small_catalogue, topic
+from tests.support import error_of, ids
 
 MILLISECOND = datetime.timedelta(milliseconds=1)
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from teams.audit import audit_record
 from teams.models import AuditEntry
-from tests.api.support import error_of, ids
+from tests.support import error_of, ids
 
 
 @pytest.fixture

@@ -1,8 +1,8 @@
 """Bad input answers 422 naming each field and what to do about it; nothing is written."""
 
 from teams.models import AuditEntry, Person, Registration, Team, WorkingPattern
-from tests.api.support import error_of
 from tests.factories import RegistrationFactory
+from tests.support import error_of
 
 
 def fields_of(response):

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from learning_catalogue.models import DeliveryMode, PlaceStatus, SessionPlace
 from planner.models import Booking, BookingStatus
-from tests.api.support import error_of, ids
 from tests.learning_catalogue.catalogue_data import add_activity
+from tests.support import error_of, ids
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from teams import services
 from teams.models import ApiToken
-from tests.api.support import error_of, ids
+from tests.support import error_of, ids
 
 
 def create_token(api, person, name="Nightly export"):

@@ -6,9 +6,9 @@ fewer than five suppressed; recommendations follow a person's needs."""
 import pytest
 
 from learning_catalogue.models import Activity, Topic
-from tests.api.support import error_of, ids
 from tests.factories import PersonFactory
 from tests.learning_catalogue.catalogue_data import small_catalogue, topic
+from tests.support import error_of, ids
 
 
 def suggest(api, person, **body):

@@ -9,9 +9,9 @@ from openpyxl import load_workbook
 
 from learning_catalogue.models import Activity
 from teams.models import AuditEntry
-from tests.api.support import error_of
 from tests.learning_catalogue.catalogue_data import add_activity
 from tests.spreadsheets import xlsx
+from tests.support import error_of
 
 HEADERS = ["Title", "Format", "Topics", "Duration minutes", "Delivery mode", "Cost per place"]
 

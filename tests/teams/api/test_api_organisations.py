@@ -1,6 +1,6 @@
 """A person sees their own organisation; its org admin changes its name, colour and week."""
 
-from tests.api.support import ids
+from tests.support import ids
 
 
 def test_everyone_sees_only_their_own_organisation(world, api):

@@ -6,8 +6,8 @@ import datetime
 import pytest
 
 from planner.models import Absence, AbsenceKind
-from tests.api.support import error_of, ids
-from tests.planner.page_helpers import make_absence
+from tests.factories import make_absence
+from tests.support import error_of, ids
 
 DEC = {day: datetime.date(2026, 12, day) for day in range(1, 32)}
 

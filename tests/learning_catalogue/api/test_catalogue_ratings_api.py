@@ -8,8 +8,8 @@ from learning_catalogue.models import (
     Rating,
     SavedActivity,
 )
-from tests.api.support import error_of, ids
 from tests.learning_catalogue.catalogue_data import small_catalogue
+from tests.support import error_of, ids
 
 
 @pytest.fixture

@@ -11,33 +11,29 @@ def url(world):
     return reverse("teams:membership-add", args=[world.practitioner_a.pk])
 
 
-def test_day_month_and_year_make_a_date(world, client):
+def start_in_team_c(world, client, day, month, year):
+    """An org admin moves practitioner A into Team C from the date typed in the three boxes."""
     client.force_login(world.org_admin)
-    response = client.post(
+    return client.post(
         url(world),
         {
             "team": world.team_c.pk,
-            "start_date_day": "2",
-            "start_date_month": "3",
-            "start_date_year": "2026",
+            "start_date_day": day,
+            "start_date_month": month,
+            "start_date_year": year,
         },
     )
+
+
+def test_day_month_and_year_make_a_date(world, client):
+    response = start_in_team_c(world, client, "2", "3", "2026")
     assert response.status_code == 302
     membership = Membership.objects.get(person=world.practitioner_a, team=world.team_c)
     assert membership.start_date == datetime.date(2026, 3, 2)
 
 
 def test_an_impossible_date_is_explained_and_kept_for_correction(world, client):
-    client.force_login(world.org_admin)
-    response = client.post(
-        url(world),
-        {
-            "team": world.team_c.pk,
-            "start_date_day": "31",
-            "start_date_month": "2",
-            "start_date_year": "2026",
-        },
-    )
+    response = start_in_team_c(world, client, "31", "2", "2026")
     assert response.context["form"].errors["start_date"] == [
         "The start date must be a real date, like 27 3 2026."
     ]

@@ -58,17 +58,22 @@ def test_invisible_and_other_organisation_teams_answer_404(world, client):
     assert client.get(team_url(world.team_a)).status_code == 404
 
 
-def test_org_admin_creates_a_team_below_a_service(world, client):
+def create_team_in_adults(world, client, name, *, minimum_staff_on_duty):
+    """An org admin adds a team named ``name`` below Adult Services."""
     client.force_login(world.org_admin)
-    response = client.post(
+    return client.post(
         reverse("teams:team-create"),
         {
-            "name": "Duty Team",
+            "name": name,
             "kind": "team",
             "parent": world.adults.pk,
-            "minimum_staff_on_duty": 2,
+            "minimum_staff_on_duty": minimum_staff_on_duty,
         },
     )
+
+
+def test_org_admin_creates_a_team_below_a_service(world, client):
+    response = create_team_in_adults(world, client, "Duty Team", minimum_staff_on_duty=2)
     team = Team.objects.get(name="Duty Team")
     assert response["Location"] == team_url(team)
     assert team.path == f"{world.adults.path}{team.pk:010d}/"
@@ -76,16 +81,7 @@ def test_org_admin_creates_a_team_below_a_service(world, client):
 
 
 def test_duplicate_team_name_in_the_same_service_is_refused(world, client):
-    client.force_login(world.org_admin)
-    response = client.post(
-        reverse("teams:team-create"),
-        {
-            "name": "Hospital Team",
-            "kind": "team",
-            "parent": world.adults.pk,
-            "minimum_staff_on_duty": 0,
-        },
-    )
+    response = create_team_in_adults(world, client, "Hospital Team", minimum_staff_on_duty=0)
     assert response.status_code == 200
     assert response.context["form"].errors
     assert "There is a problem" in response.content.decode()
